@@ -1,0 +1,98 @@
+"""The command line: each command parses options, calls the engine, renders, returns an exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from hclint import __version__
+from hclint.atomic import write_atomic
+from hclint.config import Config, load_config
+from hclint.errors import HclintError
+from hclint.findings import Severity
+from hclint.reporters import FORMATS, Output, renderer
+from hclint.rules import registry
+
+FAIL_LEVELS = ("error", "warning", "info")
+
+
+def _today(value: str | None) -> date:
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise HclintError(f"--today / HCLINT_TODAY: {value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _config(config_file: Path | None) -> Config:
+    return load_config(Path.cwd(), registry(), config_file)
+
+
+config_option = click.option(
+    "--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+    help="Use this hclint.toml or pyproject.toml instead of searching upwards from here.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="hclint")
+def main() -> None:
+    """Keep a Markdown help center accurate, fresh, readable and complete."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE.")
+@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="error", show_default=True,
+              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--today", envvar="HCLINT_TODAY", help="Check as if today were this date (YYYY-MM-DD).")
+@config_option
+def check(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_on: str,
+          today: str | None, config_file: Path | None) -> None:
+    """Check the articles in PATHS (default: the whole content root)."""
+    from hclint import engine  # the engine pulls in the parser; `hclint rules` has no need of it
+
+    config = _config(config_file)
+    report = engine.check(config, engine.Run(today=_today(today), paths=paths))
+    color = output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    rendered = renderer(output_format)(
+        Output(report.findings, config.registry, report.article_count, config.root, Path.cwd(), color)
+    )
+    if output:
+        write_atomic(output, rendered.encode("utf-8"))
+    else:
+        click.echo(rendered, nl=False, color=color)
+    threshold = Severity(fail_on).rank
+    sys.exit(1 if any(f.severity.rank >= threshold for f in report.findings) else 0)
+
+
+@main.command()
+@click.argument("name", required=False)
+def rules(name: str | None) -> None:
+    """List every rule, or explain the rule NAME."""
+    known = registry()
+    if name is None:
+        width = max(len(rule) for rule in known)
+        for rule in sorted(known.values(), key=lambda r: r.name):
+            click.echo(f"{rule.name:<{width}}  {rule.severity.value:<7}  {rule.kind:<7}  {rule.summary}")
+        return
+    if name not in known:
+        raise HclintError(f"unknown rule {name!r}: `hclint rules` lists them")
+    click.echo(known[name].explain())
+
+
+@main.command("config")
+@config_option
+def show_config(config_file: Path | None) -> None:
+    """Print the effective configuration, in the form of hclint.toml."""
+    import tomli_w
+
+    config = _config(config_file)
+    source = config.source or "defaults (no hclint.toml or [tool.hclint] found)"
+    click.echo(f"# from {source}\n" + tomli_w.dumps(config.effective()), nl=False)

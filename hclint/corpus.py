@@ -1,0 +1,111 @@
+"""Which files make up the help center, and the index of facts corpus rules need about each."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hclint.article import Article
+
+from hclint.config import Config
+from hclint.errors import HclintError
+from hclint.globs import matches
+from hclint.markdown import Heading, Link
+
+SUFFIXES = (".md", ".markdown")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file of the help center, known by its three names."""
+
+    file: Path  # absolute, for reading
+    path: str  # POSIX, relative to the project root
+    content_path: str  # POSIX, relative to the content root
+
+
+def discover(config: Config) -> list[Source]:
+    if not config.content.is_dir():
+        raise HclintError(f"content root {config.content} is not a folder (set `content` in the configuration)")
+    return sorted(_walk(config, config.content), key=lambda source: source.content_path)
+
+
+def _walk(config: Config, folder: Path) -> Iterator[Source]:
+    # Symbolic links to folders are not followed, so a link loop cannot make the walk endless.
+    for current, folders, files in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in files:
+            if name.endswith(SUFFIXES):
+                source = source_of(config, Path(current) / name)
+                if not matches(source.content_path, config.exclude):
+                    yield source
+
+
+def source_of(config: Config, file: Path) -> Source:
+    absolute = Path(os.path.abspath(file))
+    return Source(
+        absolute,
+        _posix_relative(absolute, config.root),
+        _posix_relative(absolute, config.content),
+    )
+
+
+def _posix_relative(file: Path, base: Path) -> str:
+    return Path(os.path.relpath(file, base)).as_posix()
+
+
+def select(config: Config, everything: list[Source], paths: Iterable[Path]) -> list[Source]:
+    """The articles named on the command line: files or folders inside the content root."""
+    by_file = {source.file: source for source in everything}
+    chosen: dict[Path, Source] = {}
+    for path in paths:
+        absolute = Path(os.path.abspath(path))
+        if not absolute.exists() and not absolute.is_symlink():
+            raise HclintError(f"{path}: no such file or folder")
+        if absolute != config.content and config.content not in absolute.parents:
+            raise HclintError(f"{path}: outside the content root {_shown(config.content)}")
+        if absolute.is_dir():
+            chosen.update((s.file, s) for s in everything if absolute in s.file.parents)
+        elif absolute in by_file:
+            chosen[absolute] = by_file[absolute]
+        # A file that is excluded or not Markdown is skipped silently, as pre-commit passes such files.
+    return sorted(chosen.values(), key=lambda source: source.content_path)
+
+
+def _shown(path: Path) -> str:
+    return os.path.relpath(path)
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """What corpus rules know of one article without parsing it again."""
+
+    path: str
+    content_path: str
+    title: str | None
+    frontmatter: Mapping[str, Any]
+    frontmatter_lines: Mapping[str, int]
+    headings: tuple[Heading, ...]
+    links: tuple[Link, ...]
+
+    @classmethod
+    def of(cls, article: Article) -> IndexEntry:
+        return cls(
+            article.path,
+            article.content_path,
+            article.title,
+            article.frontmatter,
+            article.frontmatter_lines,
+            article.headings,
+            article.links,
+        )
+
+
+@dataclass(frozen=True)
+class Index:
+    """The compact facts of every article in the help center, keyed by content path."""
+
+    entries: Mapping[str, IndexEntry]

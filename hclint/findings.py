@@ -1,0 +1,54 @@
+"""The finding: what every rule reports and every reporter prints."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import NamedTuple
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class Problem(NamedTuple):
+    """What a rule saw, before the engine knows which rule, file and severity it belongs to."""
+
+    line: int
+    column: int
+    message: str
+    end_line: int | None = None
+    end_column: int | None = None
+    hint: str | None = None
+
+
+class Finding(NamedTuple):
+    path: str
+    line: int
+    column: int
+    end_line: int | None
+    end_column: int | None
+    rule: str
+    severity: Severity
+    message: str
+    hint: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.rule)
+
+    def as_json(self) -> dict[str, object]:
+        data: dict[str, object] = self._asdict()
+        data["severity"] = self.severity.value
+        if self.hint is None:
+            del data["hint"]
+        return data
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda finding: finding.sort_key)

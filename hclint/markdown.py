@@ -1,0 +1,200 @@
+"""markdown-it-py set-up and the walk that turns tokens into the views rules read.
+
+The body is parsed with the frontmatter blanked out, so every token's line is already a line of
+the file: no offsets to add, and no rule can forget to add them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+URL = re.compile(r"\b(?:https?://|ftp://|mailto:|www\.)[^\s<>()\[\]]+", re.IGNORECASE)
+ATTR_LIST = re.compile(r"\s*\{:?\s*([^{}]*)\}\s*$")
+COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+PROSE_PARENTS = frozenset({"paragraph_open", "heading_open", "th_open", "td_open", "dt_open"})
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    line: int
+    column: int
+    explicit_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str
+    text: str
+    line: int
+    column: int
+    image: bool = False
+
+
+@dataclass(frozen=True)
+class ProseRun:
+    """A piece of prose that sits on one source line, starting at a known column."""
+
+    text: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph, heading, table cell or list paragraph: the unit sentences live in."""
+
+    kind: str
+    line: int
+    runs: tuple[ProseRun, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class Comment:
+    text: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Views:
+    headings: tuple[Heading, ...]
+    links: tuple[Link, ...]
+    blocks: tuple[Block, ...]
+    comments: tuple[Comment, ...]
+    outline: tuple[tuple[str, int], ...]  # (top-level block kind, line): the article's shape
+
+
+@cache
+def parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    for plugin in (admon_plugin, deflist_plugin, footnote_plugin, tasklists_plugin):
+        md.use(plugin)
+    return md
+
+
+def parse(text: str, lines: Sequence[str]) -> tuple[Views, tuple[Token, ...]]:
+    tokens = tuple(parser().parse(text))
+    return _Walker(lines).walk(tokens), tokens
+
+
+@dataclass
+class _Walker:
+    lines: Sequence[str]
+    headings: list[Heading] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    outline: list[tuple[str, int]] = field(default_factory=list)
+
+    def walk(self, tokens: Sequence[Token]) -> Views:
+        parent: Token | None = None
+        for token in tokens:
+            if token.level == 0 and token.nesting >= 0 and token.map:
+                self.outline.append((token.type.removesuffix("_open"), token.map[0] + 1))
+            if token.type == "inline" and token.map:
+                self._inline(token, parent)
+            elif token.type == "html_block" and token.map:
+                self._comments(token.content, token.map[0] + 1, 1)
+            if token.nesting == 1:
+                parent = token
+        return Views(
+            tuple(self.headings), tuple(self.links), tuple(self.blocks), tuple(self.comments), tuple(self.outline)
+        )
+
+    def _inline(self, token: Token, parent: Token | None) -> None:
+        first_line = token.map[0] + 1
+        runs = tuple(self._runs(token, first_line))
+        kind = parent.type.removesuffix("_open") if parent else "paragraph"
+        if parent is not None and parent.type == "heading_open":
+            self._heading(token, parent, first_line, runs)
+            runs = _without_attr_list(runs)
+        if parent is None or parent.type in PROSE_PARENTS:
+            self.blocks.append(Block(kind, first_line, runs))
+
+    def _heading(self, token: Token, parent: Token, line: int, runs: tuple[ProseRun, ...]) -> None:
+        text = "".join(child.content for child in token.children or () if child.type in ("text", "code_inline"))
+        explicit_id = None
+        attrs = ATTR_LIST.search(text)
+        if attrs:
+            text = text[: attrs.start()]
+            explicit_id = next((a[1:] for a in attrs.group(1).split() if a.startswith("#")), None)
+        column = _column(self.lines, line, token.content.strip()[:1] or "#", 1)
+        self.headings.append(Heading(int(parent.tag[1]), text.strip(), line, column, explicit_id))
+
+    def _runs(self, token: Token, line: int) -> Iterator[ProseRun]:
+        cursor = 1
+        skip_depth = 0  # inside an autolink, whose text is a URL, not prose
+        link: list[Link] = []
+        for child in token.children or ():
+            kind = child.type
+            if kind in ("softbreak", "hardbreak"):
+                line, cursor = line + 1, 1
+            elif kind == "link_open":
+                href = str(child.attrs.get("href", ""))
+                column = _column(self.lines, line, href, cursor) if href else cursor
+                link.append(Link(href, "", line, column))
+                skip_depth += child.markup in ("autolink", "linkify")
+            elif kind == "link_close" and link:
+                self.links.append(link.pop())
+                skip_depth = max(0, skip_depth - (child.markup in ("autolink", "linkify")))
+            elif kind == "image":
+                src = str(child.attrs.get("src", ""))
+                column = _column(self.lines, line, "![", cursor)
+                self.links.append(Link(src, child.content, line, column, image=True))
+            elif kind == "html_inline":
+                self._comments(child.content, line, cursor)
+            elif kind == "text" and child.content:
+                column = _column(self.lines, line, child.content, cursor)
+                cursor = column + len(child.content)
+                if link:
+                    link[-1] = _with_text(link[-1], child.content)
+                if not skip_depth:
+                    yield ProseRun(_blank_urls(child.content), line, column)
+            elif kind == "code_inline" and link:
+                link[-1] = _with_text(link[-1], child.content)
+
+    def _comments(self, content: str, line: int, column: int) -> None:
+        for match in COMMENT.finditer(content):
+            before = content[: match.start()]
+            self.comments.append(Comment(match.group(1).strip(), line + before.count("\n"), column))
+
+
+def _without_attr_list(runs: tuple[ProseRun, ...]) -> tuple[ProseRun, ...]:
+    if runs and ATTR_LIST.search(runs[-1].text):
+        last = runs[-1]
+        return runs[:-1] + (ProseRun(ATTR_LIST.sub("", last.text), last.line, last.column),)
+    return runs
+
+
+def _with_text(link: Link, text: str) -> Link:
+    return Link(link.target, link.text + text, link.line, link.column, link.image)
+
+
+def _column(lines: Sequence[str], line: int, needle: str, start: int) -> int:
+    """1-based column of needle on a source line, searching from start; start when not found."""
+    if 0 < line <= len(lines):
+        found = lines[line - 1].find(needle, start - 1)
+        if found >= 0:
+            return found + 1
+    return start
+
+
+def _blank_urls(text: str) -> str:
+    # Same length, so columns of the words around a URL stay right.
+    return URL.sub(lambda match: " " * len(match.group()), text)

@@ -1,0 +1,41 @@
+"""One finding a line, `path:line:col: severity rule message`, then a summary line."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+
+import click
+
+from hclint.findings import Finding, Severity
+from hclint.reporters import Output
+
+COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+def render(output: Output) -> str:
+    lines = [_line(output, finding) for finding in output.findings]
+    lines.append(summary(output.findings, output.article_count))
+    return "\n".join(lines) + "\n"
+
+
+def _line(output: Output, finding: Finding) -> str:
+    path = os.path.relpath(output.root / finding.path, output.cwd).replace(os.sep, "/")
+    severity, rule = finding.severity.value, finding.rule
+    if output.color:
+        severity = click.style(severity, fg=COLORS[finding.severity], bold=True)
+        rule = click.style(rule, dim=True)
+    hint = f" (hint: {finding.hint})" if finding.hint else ""
+    return f"{path}:{finding.line}:{finding.column}: {severity} {rule} {finding.message}{hint}"
+
+
+def summary(findings: list[Finding] | tuple[Finding, ...], article_count: int) -> str:
+    counts = Counter(finding.severity for finding in findings)
+    parts = [_plural(counts[s], s.value) for s in Severity if counts[s]]
+    articles = _plural(article_count, "article")
+    return f"{', '.join(parts)} in {articles}" if parts else f"No problems in {articles}"
+
+
+def _plural(count: int, word: str) -> str:
+    plural = {"info": "info"}.get(word, word + "s")
+    return f"{count} {word if count == 1 else plural}"

@@ -1,0 +1,184 @@
+"""The rule record: everything hclint knows about a rule, and the page that explains it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from hclint.findings import Problem, Severity
+
+if TYPE_CHECKING:
+    from hclint.article import Article
+    from hclint.corpus import Index
+
+RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+Options = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a run knows beyond one article: passed in, never read from globals."""
+
+    today: date
+    root: Path
+    content: Path
+    lang: str = "en"  # the language configured for the article being checked
+
+
+ArticleCheck = Callable[["Article", Options, Context], Iterable[Problem]]
+# A corpus rule sees the whole index but reports only on the target articles (content paths), and
+# names the article of each problem. It reads each article's options through the callback.
+CorpusCheck = Callable[
+    ["Index", frozenset[str], Callable[[str], Options], Context], Iterable[tuple[str, Problem]]
+]
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    default: Any
+    help: str
+
+    @property
+    def type_name(self) -> str:
+        return _type_name(self.default)
+
+    def validate(self, value: Any) -> Any:
+        """Return the value in the option's type, or raise ValueError naming the expected type."""
+        expected = self.default
+        if isinstance(expected, bool) or isinstance(value, bool):
+            ok = isinstance(value, bool) and isinstance(expected, bool)
+        elif isinstance(expected, float):
+            ok = isinstance(value, (int, float))
+            value = float(value) if ok else value
+        elif isinstance(expected, tuple):
+            ok = isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value)
+            value = tuple(value) if ok else value
+        elif isinstance(expected, dict):
+            ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+        else:
+            ok = isinstance(value, type(expected))
+        if not ok:
+            raise ValueError(f"expected {self.type_name}, got {_type_name(value)}")
+        return value
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (list, tuple)):
+        return "list of strings"
+    return {int: "integer", float: "number", str: "string", dict: "table"}.get(type(value), type(value).__name__)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A whole article that breaks the rule, and the same article fixed. Tests run both.
+
+    failing may be bytes for rules about how a file is saved; options are the rule options the
+    example assumes, when the defaults would not show the problem in a few lines.
+    """
+
+    failing: str | bytes
+    fixed: str
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    summary: str
+    severity: Severity
+    kind: Literal["article", "corpus"]
+    # None for the one rule the engine reports itself (unused-suppression).
+    check: ArticleCheck | CorpusCheck | None
+    what: str
+    why: str
+    # None only for rules about the file system rather than text (a file that cannot be read).
+    example: Example | None
+    options: tuple[Option, ...] = ()
+    needs_network: bool = False
+
+    def __post_init__(self) -> None:
+        if not RULE_NAME.match(self.name):
+            raise ValueError(f"rule name {self.name!r} is not kebab-case")
+        if self.kind not in ("article", "corpus"):
+            raise ValueError(f"rule {self.name}: kind must be article or corpus")
+
+    @property
+    def defaults(self) -> dict[str, Any]:
+        return {option.name: option.default for option in self.options}
+
+    def explain(self) -> str:
+        """The rule's page, in the shape of ruff's rule pages."""
+        options = "\n".join(
+            f"- `{o.name}` ({o.type_name}, default `{_toml(o.default)}`): {o.help}" for o in self.options
+        )
+        return "\n".join(
+            [
+                f"# {self.name}",
+                "",
+                f"{self.summary} Default severity: {self.severity.value}. Kind: {self.kind} rule.",
+                "",
+                "## What it checks",
+                "",
+                self.what,
+                "",
+                "## Why it matters",
+                "",
+                self.why,
+                "",
+                "## Example",
+                "",
+                _example_text(self.example),
+                "",
+                "## Options",
+                "",
+                options or "This rule has no options.",
+                "",
+                "## How to suppress",
+                "",
+                _suppress_text(self.name),
+            ]
+        )
+
+
+def _example_text(example: Example | None) -> str:
+    if example is None:
+        return "This rule is about the file on disk, not its text, so it has no text example."
+    failing = example.failing
+    if isinstance(failing, bytes):
+        failing = failing.decode("latin-1") + "\n(saved in Latin-1, not UTF-8)"
+    settings = ""
+    if example.options:
+        settings = "With " + ", ".join(f"`{k} = {_toml(v)}`" for k, v in example.options.items()) + ", "
+    return "\n".join([f"{settings}this article breaks the rule:", "", _fence(failing), "", "Fixed:", "", _fence(example.fixed)])
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(f'"{item}"' for item in value) + "]"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return str(value)
+
+
+def _fence(text: str) -> str:
+    return "````markdown\n" + text.rstrip("\n") + "\n````"
+
+
+def _suppress_text(name: str) -> str:
+    return (
+        f"For one line, put `<!-- hclint-disable-next-line {name} -->` on the line before it. "
+        f"For a passage, wrap it in `<!-- hclint-disable {name} -->` and `<!-- hclint-enable -->`. "
+        f"For a whole article, add `hclint: {{disable: [{name}]}}` to its frontmatter. "
+        f'For a folder or the whole help center, set `"{name}" = "off"` under `[tool.hclint.rules]` '
+        "or in an override."
+    )
