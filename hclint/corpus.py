@@ -14,6 +14,7 @@ from hclint.config import Config
 from hclint.errors import HclintError
 from hclint.globs import matches
 from hclint.markdown import Heading, Link
+from hclint.rule import Rule
 
 SUFFIXES = (".md", ".markdown")
 
@@ -90,9 +91,11 @@ class IndexEntry:
     frontmatter_lines: Mapping[str, int]
     headings: tuple[Heading, ...]
     links: tuple[Link, ...]
+    facts: Mapping[str, Any]  # rule name -> what that corpus rule extracted (Rule.facts)
 
     @classmethod
-    def of(cls, article: Article) -> IndexEntry:
+    def of(cls, article: Article, rules: Iterable[Rule]) -> IndexEntry:
+        facts = {rule.name: rule.facts(article) for rule in rules if rule.facts is not None}
         return cls(
             article.path,
             article.content_path,
@@ -101,6 +104,7 @@ class IndexEntry:
             article.frontmatter_lines,
             article.headings,
             article.links,
+            facts,
         )
 
 

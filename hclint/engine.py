@@ -79,7 +79,9 @@ def _corpus_findings(config: Config, run: Run, everything: Sequence[Source], art
     rules = [rule for rule, _ in _enabled(config, run, base, "corpus")]
     if not rules:
         return []
-    index = Index({s.content_path: IndexEntry.of(articles.get(s.content_path) or _load(config, s)) for s in everything})
+    index = Index(
+        {s.content_path: IndexEntry.of(articles.get(s.content_path) or _load(config, s), rules) for s in everything}
+    )
     targets = frozenset(articles)
     findings = []
     for rule in rules:

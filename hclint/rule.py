@@ -103,6 +103,9 @@ class Rule:
     example: Example | None
     options: tuple[Option, ...] = ()
     needs_network: bool = False
+    # Corpus rules only: the compact, picklable facts this rule needs about each article, kept in
+    # the index (and its cache) under the rule's name, so the rule never needs the Article again.
+    facts: Callable[["Article"], Any] | None = None
 
     def __post_init__(self) -> None:
         if not RULE_NAME.match(self.name):
