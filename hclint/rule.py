@@ -87,6 +87,8 @@ class Example:
     failing: str | bytes
     fixed: str
     options: Mapping[str, Any] = field(default_factory=dict)
+    # Corpus rules: the other articles of the help center the example needs (content path -> text).
+    others: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
