@@ -8,12 +8,14 @@ from functools import cache
 
 @cache
 def compile_glob(pattern: str) -> re.Pattern[str]:
-    """`*` stays inside a folder, `**` crosses folders, and a bare folder name means all below it."""
+    """Gitignore's rules: `*` stays inside a folder, `**` crosses folders, a pattern without a slash
+    matches at any depth, and a folder means everything below it."""
+    anywhere = "/" not in pattern.rstrip("/")
     pattern = pattern.strip("/")
     parts = re.split(r"(\*\*/|\*\*|\*|\?)", pattern)
     table = {"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}
     regex = "".join(table.get(part, re.escape(part)) for part in parts)
-    return re.compile(f"(?:{regex})(?:/.*)?")
+    return re.compile(f"{'(?:.*/)?' if anywhere else ''}(?:{regex})(?:/.*)?")
 
 
 def matches(path: str, patterns: tuple[str, ...]) -> bool:

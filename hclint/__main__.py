@@ -1,0 +1,3 @@
+from hclint.cli import main
+
+main(prog_name="hclint")

@@ -1,0 +1,140 @@
+"""The command line as a user meets it: output, exit codes, and errors without tracebacks."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+
+from tests.conftest import REPO, run_hclint, write_center
+
+GOOD = "---\ntitle: Good\n---\n\nFine.\n"
+NO_TITLE = "Just text.\n"
+
+
+def test_text_output_one_finding_a_line_sorted_then_summary(tmp_path):
+    write_center(tmp_path, {"content/b.md": NO_TITLE, "content/a.md": NO_TITLE, "content/c.md": GOOD})
+    result = run_hclint(tmp_path, "check")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "content/a.md:1:1: error missing-title the article has no title: add `title:` to the frontmatter "
+        "or start with a `# Heading`",
+        "content/b.md:1:1: error missing-title the article has no title: add `title:` to the frontmatter "
+        "or start with a `# Heading`",
+        "2 errors in 3 articles",
+    ]
+
+
+def test_paths_in_text_output_are_relative_to_the_working_directory(tmp_path):
+    write_center(tmp_path, {"content/guides/a.md": NO_TITLE})
+    result = run_hclint(tmp_path / "content", "check")
+    assert result.output.startswith("guides/a.md:1:1: error missing-title")
+    assert run_hclint(tmp_path / "content", "check", "--format", "json").json[0]["path"] == "content/guides/a.md"
+
+
+def test_clean_run_exits_zero(tmp_path):
+    write_center(tmp_path, {"content/a.md": GOOD})
+    result = run_hclint(tmp_path, "check")
+    assert (result.exit_code, result.output) == (0, "No problems in 1 article\n")
+
+
+def test_fail_on_lowers_the_threshold(tmp_path):
+    suppressed = GOOD + "<!-- hclint-disable-next-line missing-title -->\ntext\n"
+    write_center(tmp_path, {"content/a.md": suppressed})
+    assert run_hclint(tmp_path, "check").exit_code == 0
+    assert run_hclint(tmp_path, "check", "--fail-on", "warning").exit_code == 1
+    assert run_hclint(tmp_path, "check", "--fail-on", "info").exit_code == 1
+
+
+def test_paths_select_files_and_folders(tmp_path):
+    write_center(tmp_path, {"content/a/x.md": NO_TITLE, "content/b/y.md": NO_TITLE, "content/c.md": NO_TITLE})
+    assert {f["path"] for f in run_hclint(tmp_path, "check", "content/a", "content/c.md", "--format", "json").json} == {
+        "content/a/x.md",
+        "content/c.md",
+    }
+
+
+def test_path_outside_the_content_root_is_a_usage_error(tmp_path):
+    write_center(tmp_path, {"content/a.md": GOOD, "other/b.md": GOOD})
+    result = run_hclint(tmp_path, "check", "other/b.md")
+    assert result.exit_code == 2
+    assert "outside the content root" in result.stderr
+
+
+def test_missing_path_is_a_usage_error(tmp_path):
+    write_center(tmp_path, {"content/a.md": GOOD})
+    assert run_hclint(tmp_path, "check", "content/nope.md").exit_code == 2
+
+
+def test_unknown_format_and_option_exit_2(tmp_path):
+    write_center(tmp_path, {"content/a.md": GOOD})
+    assert run_hclint(tmp_path, "check", "--format", "xml").exit_code == 2
+    assert run_hclint(tmp_path, "check", "--frobnicate").exit_code == 2
+
+
+def test_bad_today_is_a_usage_error(tmp_path):
+    write_center(tmp_path, {"content/a.md": GOOD})
+    result = run_hclint(tmp_path, "check", "--today", "2025-02-30")
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.stderr
+
+
+def test_output_file_is_written(tmp_path):
+    write_center(tmp_path, {"content/a.md": NO_TITLE})
+    result = run_hclint(tmp_path, "check", "--format", "json", "--output", "report.json")
+    assert result.exit_code == 1 and result.output == ""
+    assert '"missing-title"' in (tmp_path / "report.json").read_text()
+
+
+def test_rules_lists_and_explains(tmp_path):
+    listing = run_hclint(tmp_path, "rules")
+    assert listing.exit_code == 0
+    assert any(line.startswith("missing-title ") for line in listing.output.splitlines())
+    page = run_hclint(tmp_path, "rules", "missing-title").output
+    for section in ("## What it checks", "## Why it matters", "## Example", "## Options", "## How to suppress"):
+        assert section in page
+    unknown = run_hclint(tmp_path, "rules", "no-such-rule")
+    assert unknown.exit_code == 2 and "unknown rule" in unknown.stderr
+
+
+def test_config_prints_effective_configuration(tmp_path):
+    write_center(tmp_path, {"content/a.md": GOOD}, '[tool.hclint.rules]\nmissing-title = "warning"\n')
+    result = run_hclint(tmp_path, "config")
+    assert result.exit_code == 0
+    assert '[rules.missing-title]\nseverity = "warning"' in result.output
+    assert 'content = "content"' in result.output
+
+
+def test_no_colour_when_not_a_terminal_or_no_color_set(tmp_path):
+    write_center(tmp_path, {"content/a.md": NO_TITLE})
+    process = subprocess.run(
+        [sys.executable, "-m", "hclint", "check"], cwd=tmp_path, capture_output=True, text=True,
+        env={"PATH": "/usr/bin:/bin", "HCLINT_TODAY": "2026-01-01", "PYTHONPATH": str(REPO)},
+    )
+    assert process.returncode == 1
+    assert "\x1b[" not in process.stdout
+    assert "Traceback" not in process.stderr
+
+
+def test_colour_on_a_terminal_unless_no_color(tmp_path):
+    write_center(tmp_path, {"content/a.md": NO_TITLE})
+
+    def run(env):
+        out = []
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.chdir(tmp_path)
+            os.execve(sys.executable, [sys.executable, "-m", "hclint", "check"], {"PYTHONPATH": str(REPO), **env})
+        while True:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out.append(chunk)
+        os.waitpid(pid, 0)
+        return b"".join(out).decode()
+
+    assert "\x1b[" in run({})
+    assert "\x1b[" not in run({"NO_COLOR": "1"})
