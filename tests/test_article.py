@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from hclint.article import load_article, parse_article
 
 ARTICLE = """---
@@ -85,13 +83,11 @@ def test_unclosed_frontmatter_is_invalid():
     assert rule == "frontmatter-invalid"
 
 
-def test_yaml_alias_bomb_is_rejected_fast():
+def test_yaml_alias_bomb_is_rejected_before_it_expands():
     levels = ["a: &a [x, x, x, x, x, x, x, x, x]"]
     levels += [f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]" for i in range(8)]
     text = "---\n" + "\n".join(levels) + "\n---\n# T\n"
-    started = time.process_time()
-    article = parse_article(text, "a", "a")
-    assert time.process_time() - started < 1.0
+    article = parse_article(text, "a", "a")  # expanded, this would be 9**9 values and exhaust memory
     ((rule, problem),) = article.load_problems
     assert rule == "frontmatter-invalid" and "alias" in problem.message
     assert problem.line == 3
