@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import click
 
-from hclint import __version__
+from hclint import __version__, baseline, changes
 from hclint.atomic import write_atomic
 from hclint.config import Config, load_config
 from hclint.errors import HclintError
@@ -52,14 +53,34 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="error", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
 @click.option("--today", envvar="HCLINT_TODAY", help="Check as if today were this date (YYYY-MM-DD).")
+@click.option("--changed-since", metavar="REF",
+              help="Report only on articles changed since the git REF (committed or not); corpus rules still see every article.")
+@click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Report only findings that are not recorded in this baseline FILE.")
+@click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
+              help="Record today's findings in FILE, for --baseline, and exit 0.")
 @config_option
 def check(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_on: str,
-          today: str | None, config_file: Path | None) -> None:
+          today: str | None, changed_since: str | None, baseline_file: Path | None,
+          write_baseline: Path | None, config_file: Path | None) -> None:
     """Check the articles in PATHS (default: the whole content root)."""
     from hclint import engine  # the engine pulls in the parser; `hclint rules` has no need of it
 
     config = _config(config_file)
-    report = engine.check(config, engine.Run(today=_today(today), paths=paths))
+    known = baseline.read(baseline_file) if baseline_file else None
+    if changed_since:
+        paths = changes.changed_articles(config.content, changed_since, paths)
+    if changed_since and not paths:
+        report = engine.Report((), 0)  # nothing changed: an empty selection is not "everything"
+    else:
+        report = engine.check(config, engine.Run(today=_today(today), paths=paths))
+    if write_baseline:
+        baseline.write(write_baseline, report.findings, config.root)
+        count = len(report.findings)
+        click.echo(f"Recorded {count} finding{'' if count == 1 else 's'} in {write_baseline}", err=True)
+        sys.exit(0)
+    if known is not None:
+        report = replace(report, findings=baseline.new_findings(report.findings, known, config.root))
     color = output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     rendered = renderer(output_format)(
         Output(report.findings, config.registry, report.article_count, config.root, Path.cwd(), color)

@@ -10,7 +10,7 @@ from pathlib import Path
 from hclint.findings import Finding
 from hclint.rule import Rule
 
-FORMATS = ("text", "json", "github", "sarif")
+FORMATS = ("text", "json", "github", "sarif", "gitlab")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 def render(output: Output) -> str:
     rules = sorted(output.rules.values(), key=lambda rule: rule.name)
     index = {rule.name: i for i, rule in enumerate(rules)}
-    prefix = _repository_prefix(output.root)
+    prefix = repository_prefix(output.root)
     run = {
         "tool": {
             "driver": {
@@ -66,7 +66,7 @@ def _result(finding: Finding, index: dict[str, int], prefix: str) -> dict[str, A
     return result
 
 
-def _repository_prefix(root: Path) -> str:
+def repository_prefix(root: Path) -> str:
     """Code scanning places results by paths relative to the repository, which may be above the project."""
     for folder in (root, *root.parents):
         if (folder / ".git").exists():
