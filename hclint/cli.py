@@ -59,10 +59,12 @@ def main() -> None:
               help="Report only findings that are not recorded in this baseline FILE.")
 @click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="Record today's findings in FILE, for --baseline, and exit 0.")
+@click.option("--fix", is_flag=True,
+              help="Apply the safe fixes (terminology replacements) in place, then report what remains.")
 @config_option
 def check(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_on: str,
           today: str | None, changed_since: str | None, baseline_file: Path | None,
-          write_baseline: Path | None, config_file: Path | None) -> None:
+          write_baseline: Path | None, config_file: Path | None, fix: bool) -> None:
     """Check the articles in PATHS (default: the whole content root)."""
     from hclint import engine  # the engine pulls in the parser; `hclint rules` has no need of it
 
@@ -74,6 +76,8 @@ def check(paths: tuple[Path, ...], output_format: str, output: Path | None, fail
         report = engine.Report((), 0)  # nothing changed: an empty selection is not "everything"
     else:
         report = engine.check(config, engine.Run(today=_today(today), paths=paths))
+        if fix:
+            report = _fixed(config, report, engine.Run(today=_today(today), paths=paths))
     if write_baseline:
         baseline.write(write_baseline, report.findings, config.root)
         count = len(report.findings)
@@ -91,6 +95,19 @@ def check(paths: tuple[Path, ...], output_format: str, output: Path | None, fail
         click.echo(rendered, nl=False, color=color)
     threshold = Severity(fail_on).rank
     sys.exit(1 if any(f.severity.rank >= threshold for f in report.findings) else 0)
+
+
+def _fixed(config: Config, report: engine.Report, run: engine.Run) -> engine.Report:
+    """Apply the fixes the findings carry; when files changed, check again to report what remains."""
+    from hclint import engine
+    from hclint.fix import apply_fixes
+
+    fixed = apply_fixes(config.root, report.findings)
+    if not fixed.edits:
+        return report
+    click.echo(f"Fixed {fixed.edits} problem{'' if fixed.edits == 1 else 's'} in {len(fixed.files)} "
+               f"file{'' if len(fixed.files) == 1 else 's'}", err=True)
+    return engine.check(config, run)
 
 
 @main.command()

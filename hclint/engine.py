@@ -1,23 +1,30 @@
-"""The one place that knows articles, rules, configuration and suppressions together.
+"""The one place that knows articles, rules, configuration, cache and suppressions together.
 
 The CLI and the MkDocs plugin both call check(); neither runs a rule itself.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import subprocess
+import time
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from hclint import suppressions
-from hclint.article import Article, load_article
-from hclint.config import Config, RuleSetting, Settings
+from hclint import __version__, suppressions
+from hclint.cache import Cache, FileState
+from hclint.config import Config, Settings
 from hclint.corpus import Index, IndexEntry, Source, discover, select
-from hclint.findings import Finding, Problem, Severity, sort_findings
+from hclint.findings import Finding, sort_findings
+from hclint.processing import ArticleResult, Job, Task, make_finding, process_all
 from hclint.rule import Context, Rule
 
 UNUSED = suppressions.UNUSED
+RACY_NS = 2_000_000_000  # a file changed this recently may change again within the same mtime tick
 
 
 @dataclass(frozen=True)
@@ -33,75 +40,173 @@ class Run:
     today: date
     paths: tuple[Path, ...] = ()  # empty: the whole content root
     external: bool = False  # rules that go on the network run only when asked
+    use_cache: bool = True
+    jobs: int | None = None  # worker processes; None: one per core when there is enough work
 
 
 def check(config: Config, run: Run) -> Report:
     everything = discover(config)
     targets = select(config, everything, run.paths) if run.paths else everything
-    articles = {source.content_path: _load(config, source) for source in targets}
-    findings = [f for article in articles.values() for f in _article_findings(config, run, article)]
-    findings += _corpus_findings(config, run, everything, articles)
-    kept = []
-    for article in articles.values():
-        mine = [f for f in findings if f.path == article.path]
-        kept += _apply_suppressions(config, article, mine)
-    return Report(tuple(sort_findings(kept)), len(articles))
+    job = Job(config, Context(run.today, config.root, config.content), _corpus_rules(config, run), run.external)
+    cache = Cache(config.root) if run.use_cache else None
+    try:
+        return _check(config, run, job, cache, everything, targets)
+    finally:
+        if cache is not None:
+            cache.close()
 
 
-def _load(config: Config, source: Source) -> Article:
-    limit = config.settings_for(source.content_path).rules["file-too-large"].options["max_kilobytes"]
-    return load_article(source.file, source.path, source.content_path, limit * 1024)
+def _check(config: Config, run: Run, job: Job, cache: Cache | None, everything: list[Source], targets: list[Source]) -> Report:
+    indexed = everything if job.corpus_rules else targets
+    states = _file_states(cache, indexed)
+    environment = _environment(config, run)
+    result_keys = {s.path: _result_key(config, s, states[s.path], environment) for s in targets}
+    index_keys = {s.path: _index_key(job, s, states[s.path]) for s in indexed} if job.corpus_rules else {}
+    cached = cache.get_many(result_keys.values()) if cache else {}
+    results = {path: cached[key] for path, key in result_keys.items() if key in cached}
+    corpus_key = _corpus_key(environment, targets, index_keys)
+    corpus_cached = cache.get_many([corpus_key]) if cache and job.corpus_rules else {}
+    need_index = bool(job.corpus_rules) and corpus_key not in corpus_cached
+    entries = cache.get_many(index_keys.values()) if cache and need_index else {}
+    index = {path: entries[key] for path, key in index_keys.items() if key in entries} if need_index else {}
 
-
-def _enabled(config: Config, run: Run, settings: Settings, kind: str) -> Iterable[tuple[Rule, RuleSetting]]:
-    for name, setting in settings.rules.items():
-        rule = config.registry[name]
-        if rule.kind == kind and rule.check is not None and setting.severity and (run.external or not rule.needs_network):
-            yield rule, setting
-
-
-def _context(config: Config, run: Run, settings: Settings) -> Context:
-    return Context(run.today, config.root, config.content, settings.lang)
-
-
-def _article_findings(config: Config, run: Run, article: Article) -> list[Finding]:
-    settings = config.settings_for(article.content_path)
-    context = _context(config, run, settings)
-    return [
-        _finding(article.path, rule.name, setting.severity, problem)
-        for rule, setting in _enabled(config, run, settings, "article")
-        for problem in rule.check(article, setting.options, context)
+    wanted = {s.path for s in targets}
+    tasks = [
+        Task(s, s.path in wanted and s.path not in results, need_index and s.path not in index)
+        for s in indexed
+        if (s.path in wanted and s.path not in results) or (need_index and s.path not in index)
     ]
+    fresh: dict[str, object] = {}
+    for task, (result, entry) in zip(tasks, process_all(job, tasks, run.jobs)):
+        if result is not None:
+            results[task.source.path] = fresh[result_keys[task.source.path]] = result
+        if entry is not None:
+            index[task.source.path] = fresh[index_keys[task.source.path]] = entry
+
+    if not job.corpus_rules:
+        corpus: list[Finding] = []
+    elif corpus_key in corpus_cached:
+        corpus = corpus_cached[corpus_key]
+    else:
+        by_content = {entry.content_path: entry for entry in index.values()}
+        corpus = fresh[corpus_key] = _corpus_findings(config, job, Index(by_content), {s.content_path for s in targets})
+    if cache is not None:
+        cache.put({p: s for p, s in states.items() if s.stat}, fresh)
+        if not run.paths:
+            cache.prune({*result_keys.values(), *index_keys.values(), corpus_key})
+    findings = _suppress(config, [results[s.path] for s in targets], corpus)
+    return Report(tuple(sort_findings(findings)), len(targets))
 
 
-def _corpus_findings(config: Config, run: Run, everything: Sequence[Source], articles: dict[str, Article]) -> list[Finding]:
+def _corpus_rules(config: Config, run: Run) -> tuple[Rule, ...]:
     base = config.settings_for("")
-    rules = [rule for rule, _ in _enabled(config, run, base, "corpus")]
-    if not rules:
-        return []
-    index = Index(
-        {s.content_path: IndexEntry.of(articles.get(s.content_path) or _load(config, s), rules) for s in everything}
+    # A corpus rule runs when any folder enables it; options_for gives each article its own settings.
+    enabled = {name for s in [base, *_override_settings(config)] for name, r in s.rules.items() if r.severity}
+    return tuple(
+        rule for rule in config.registry.values()
+        if rule.kind == "corpus" and rule.check is not None and rule.name in enabled
+        and (run.external or not rule.needs_network)
     )
-    targets = frozenset(articles)
-    findings = []
-    for rule in rules:
-        def options_for(content_path: str, name: str = rule.name) -> dict:
-            return config.settings_for(content_path).rules[name].options
 
-        for content_path, problem in rule.check(index, targets, options_for, _context(config, run, base)):
+
+def _override_settings(config: Config) -> list[Settings]:
+    return [config._settings((i,)) for i in range(len(config.overrides))]
+
+
+def _corpus_findings(config: Config, job: Job, index: Index, targets: set[str]) -> list[Finding]:
+    findings = []
+    frozen_targets = frozenset(targets)
+    for rule in job.corpus_rules:
+        def options_for(content_path: str, name: str = rule.name) -> dict:
+            return dict(config.settings_for(content_path).rules[name].options)
+
+        for content_path, problem in rule.check(index, frozen_targets, options_for, job.context):
             setting = config.settings_for(content_path).rules[rule.name]
-            if setting.severity and content_path in articles:
-                findings.append(_finding(index.entries[content_path].path, rule.name, setting.severity, problem))
+            if setting.severity and content_path in frozen_targets:
+                findings.append(make_finding(index.entries[content_path].path, rule.name, setting.severity, problem))
     return findings
 
 
-def _apply_suppressions(config: Config, article: Article, findings: list[Finding]) -> list[Finding]:
-    kept, unused = suppressions.apply(article, findings, config.registry)
-    setting = config.settings_for(article.content_path).rules[UNUSED]
-    if setting.severity:
-        kept += [_finding(article.path, UNUSED, setting.severity, problem) for problem in unused]
+def _suppress(config: Config, results: Sequence[ArticleResult], corpus: Iterable[Finding]) -> list[Finding]:
+    by_path: dict[str, list[Finding]] = defaultdict(list)
+    for finding in corpus:
+        by_path[finding.path].append(finding)
+    kept: list[Finding] = []
+    for result in results:
+        mine, unused = suppressions.apply(result.suppressions, [*result.findings, *by_path[result.path]], config.registry)
+        setting = config.settings_for(result.content_path).rules[UNUSED]
+        kept += mine
+        if setting.severity:
+            kept += [make_finding(result.path, UNUSED, setting.severity, problem) for problem in unused]
     return kept
 
 
-def _finding(path: str, rule: str, severity: Severity, problem: Problem) -> Finding:
-    return Finding(path, problem.line, problem.column, problem.end_line, problem.end_column, rule, severity, problem.message, problem.hint)
+# ---- cache keys: everything a result depends on, and nothing more ---------------------------
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _file_states(cache: Cache | None, sources: Sequence[Source]) -> dict[str, FileState]:
+    """The content hash of each file: read only when its stat changed since the last run."""
+    known = cache.file_states() if cache else {}
+    now = time.time_ns()
+    states = {}
+    for source in sources:
+        try:
+            info = os.stat(source.file)
+            stat = f"{info.st_mtime_ns}:{info.st_size}:{info.st_ino}"
+            recent = now - info.st_mtime_ns < RACY_NS
+        except OSError:
+            states[source.path] = FileState("", "unreadable")
+            continue
+        previous = known.get(source.path)
+        if previous and previous.stat == stat:
+            states[source.path] = previous
+            continue
+        states[source.path] = FileState("" if recent else stat, _sha(source.file))
+    return states
+
+
+def _sha(file: Path) -> str:
+    try:
+        return hashlib.blake2b(file.read_bytes(), digest_size=20).hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def _environment(config: Config, run: Run) -> str:
+    """What every result depends on beyond its own file: version, configuration, day, history."""
+    inputs = [config.source, config.mkdocs_file]
+    inputs += [config.content / name for rule in config.registry.values() for name in getattr(rule, "reads", ())]
+    files = [(str(path), _sha(path)) for path in inputs if path is not None]
+    return _digest(__version__, files, run.today.isoformat(), run.external, _git_head(config.root))
+
+
+def _git_head(root: Path) -> str:
+    try:
+        process = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return process.stdout.strip()
+
+
+def _result_key(config: Config, source: Source, state: FileState, environment: str) -> str:
+    settings = config.settings_for(source.content_path)
+    return "result:" + _digest(source.path, state.sha, _settings_digest(settings), environment)
+
+
+def _settings_digest(settings: Settings) -> str:
+    return _digest(sorted((n, s.severity, sorted(s.options.items())) for n, s in settings.rules.items()), settings.lang)
+
+
+def _index_key(job: Job, source: Source, state: FileState) -> str:
+    names = sorted(rule.name for rule in job.corpus_rules)
+    return "index:" + _digest(__version__, source.path, state.sha, names)
+
+
+def _corpus_key(environment: str, targets: Sequence[Source], index_keys: dict[str, str]) -> str:
+    return "corpus:" + _digest(environment, sorted(s.path for s in targets), sorted(index_keys.values()))

@@ -16,6 +16,19 @@ class Severity(str, Enum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
+class Fix(NamedTuple):
+    """An exact edit on one line that `hclint check --fix` may apply: never part of the JSON output.
+
+    original is the text the rule saw there; the edit is skipped when the file no longer has it,
+    so a fix can never land on the wrong characters.
+    """
+
+    line: int
+    column: int  # 1-based, in characters, on the line as read (BOM removed)
+    original: str
+    replacement: str
+
+
 class Problem(NamedTuple):
     """What a rule saw, before the engine knows which rule, file and severity it belongs to."""
 
@@ -25,6 +38,7 @@ class Problem(NamedTuple):
     end_line: int | None = None
     end_column: int | None = None
     hint: str | None = None
+    fix: Fix | None = None
 
 
 class Finding(NamedTuple):
@@ -37,6 +51,7 @@ class Finding(NamedTuple):
     severity: Severity
     message: str
     hint: str | None = None
+    fix: Fix | None = None  # kept out of every output format: only --fix reads it
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -45,6 +60,7 @@ class Finding(NamedTuple):
     def as_json(self) -> dict[str, object]:
         data: dict[str, object] = self._asdict()
         data["severity"] = self.severity.value
+        del data["fix"]
         if self.hint is None:
             del data["hint"]
         return data

@@ -6,12 +6,13 @@ from functools import cache
 
 from hclint.rule import Rule
 from hclint.rules import basics
+from hclint.rules import structure, terminology
 
 
 @cache
 def registry() -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
-    for rule in (*basics.RULES,):
+    for rule in (*basics.RULES, *structure.RULES, *terminology.RULES,):
         if rule.name in rules:
             raise RuntimeError(f"two rules are named {rule.name}")
         rules[rule.name] = rule

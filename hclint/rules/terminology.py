@@ -1,0 +1,171 @@
+"""terminology: the help center's preferred words, checked in prose and fixable with --fix."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from hclint.article import Article
+from hclint.findings import Fix, Problem, Severity
+from hclint.fix import LINE_BREAK
+from hclint.rule import Context, Example, Option, Options, Rule
+
+# Conservative on purpose: only spellings that style guides agree are wrong in every context.
+DEFAULT_TERMS = {"e-mail": "email", "web site": "website", "on-line": "online"}
+DEFAULT_CASE_SENSITIVE_TERMS = {
+    "Github": "GitHub",
+    "Gitlab": "GitLab",
+    "Javascript": "JavaScript",
+    "Powershell": "PowerShell",
+    "Wordpress": "WordPress",
+    "Youtube": "YouTube",
+}
+# A term inside a longer word, a hyphenated compound, a file name, a domain or an e-mail address
+# is not the term: "e-mail" in "e-mail-templates.md" or "Github" in "Github.io" stay as they are.
+BEFORE = r"(?<![\w@/\\.-])"
+AFTER = r"(?![\w-]|[./@\\]\w)"
+
+
+@dataclass(frozen=True)
+class TermsOption(Option):
+    """A table of terms: both sides must hold a word, or the pattern would match everywhere."""
+
+    def validate(self, value: Any) -> Any:
+        value = super().validate(value)
+        for avoid, prefer in value.items():
+            if not re.search(r"\w", avoid) or not prefer.strip():
+                raise ValueError(f"{avoid!r} = {prefer!r}: both the term and its replacement need a word")
+        return value
+
+
+@dataclass(frozen=True)
+class Matcher:
+    pattern: re.Pattern[str] | None
+    table: Mapping[str, str]  # normalized term -> preferred term
+    ignore_case: bool
+
+    def replacement(self, found: str) -> str | None:
+        # None only where the regular expression's case folding and str.lower() disagree.
+        preferred = self.table.get(_normalize(found, self.ignore_case))
+        if preferred is None or not self.ignore_case:
+            return preferred
+        return _match_case(found, preferred)
+
+
+def _normalize(term: str, ignore_case: bool) -> str:
+    term = " ".join(term.split())
+    return term.lower() if ignore_case else term
+
+
+@lru_cache(maxsize=64)
+def _matcher(terms: tuple[tuple[str, str], ...], ignore_case: bool) -> Matcher:
+    table = {_normalize(avoid, ignore_case): prefer for avoid, prefer in terms}
+    if not table:
+        return Matcher(None, table, ignore_case)
+    # Longest first, so "e-mail address" wins over "e-mail"; words of a phrase may be spread
+    # over several spaces.
+    alternatives = sorted(table, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, term.split())) for term in alternatives)
+    flags = re.IGNORECASE if ignore_case else 0
+    return Matcher(re.compile(f"{BEFORE}(?:{body}){AFTER}", flags), table, ignore_case)
+
+
+def _match_case(found: str, preferred: str) -> str:
+    """Keep the writer's capitals where the preferred term has none of its own."""
+    if any(c.isupper() for c in preferred):
+        return preferred  # a product name's capitals are the point of the entry
+    letters = [c for c in found if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return preferred.upper()
+    if found[:1].isupper():
+        return preferred[:1].upper() + preferred[1:]
+    return preferred
+
+
+def _matchers(options: Options) -> tuple[Matcher, Matcher]:
+    return (
+        _matcher(tuple(sorted(options["terms"].items())), True),
+        _matcher(tuple(sorted(options["case_sensitive_terms"].items())), False),
+    )
+
+
+def check(article: Article, options: Options, context: Context) -> Iterator[Problem]:
+    matchers = [m for m in _matchers(options) if m.pattern is not None]
+    if not matchers:
+        return
+    source_lines: list[str] | None = None
+    for block in article.blocks:
+        for run in block.runs:
+            for start, found, preferred in _hits(run.text, matchers):
+                if found == preferred:
+                    continue
+                if source_lines is None:
+                    source_lines = LINE_BREAK.split(article.source)[::2]
+                yield _problem(source_lines, run.line, run.column + start, found, preferred)
+
+
+def _hits(text: str, matchers: list[Matcher]) -> list[tuple[int, str, str]]:
+    """Matches of every table, left to right; where two overlap, the earlier (then longer) wins."""
+    hits = sorted(
+        ((m.start(), m.group(), matcher.replacement(m.group())) for matcher in matchers for m in matcher.pattern.finditer(text)),
+        key=lambda hit: (hit[0], -len(hit[1])),
+    )
+    kept: list[tuple[int, str, str]] = []
+    end = 0
+    for hit in hits:
+        if hit[2] is not None and hit[0] >= end:
+            kept.append(hit)
+            end = hit[0] + len(hit[1])
+    return kept
+
+
+def _problem(source_lines: list[str], line: int, column: int, found: str, preferred: str) -> Problem:
+    message = f'use "{preferred}" instead of "{found}"'
+    text = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
+    if text[column - 1 : column - 1 + len(found)] != found:
+        # The parser changed the text (an escape or an entity), so the column is not exact: report
+        # it, but leave the edit to a person rather than risk changing the wrong characters.
+        return Problem(line, column, message, hint="replace it by hand: the source text differs from what was read")
+    fix = Fix(line, column, found, preferred)
+    end = column + len(found)
+    return Problem(line, column, message, line, end, "`hclint check --fix` replaces it", fix)
+
+
+TERMINOLOGY = Rule(
+    name="terminology",
+    summary="A word or phrase that the help center spells another way.",
+    severity=Severity.WARNING,
+    kind="article",
+    check=check,
+    what="Reports a term from the terminology table in the prose of an article, at its line and "
+    "column, with the preferred term. `terms` entries match in any case, and the writer's capitals "
+    "are kept (\"E-mail\" becomes \"Email\"). `case_sensitive_terms` entries match only as written, "
+    "for product names such as GitHub. Only whole words in prose count: never code, URLs, file names "
+    "or parts of longer words. `hclint check --fix` makes the replacements in place.",
+    why="Readers who meet two spellings of one thing wonder whether they are two things, and search "
+    "for one spelling misses the articles that use the other. Product names spelled wrong look "
+    "careless and weaken trust. AI assistants that answer customers from the help center repeat "
+    "the words they find: consistent terms give consistent answers, and an assistant asked about "
+    "\"email\" finds every article about it.",
+    example=Example(
+        failing="# Change your e-mail address\n\nE-mail changes take effect at once.\n",
+        fixed="# Change your email address\n\nEmail changes take effect at once.\n",
+    ),
+    options=(
+        TermsOption(
+            "terms",
+            DEFAULT_TERMS,
+            "terms to avoid and the terms to use instead, matched in any case; setting it replaces the default table",
+        ),
+        TermsOption(
+            "case_sensitive_terms",
+            DEFAULT_CASE_SENSITIVE_TERMS,
+            "terms matched only exactly as written, for product names; setting it replaces the default table",
+        ),
+    ),
+)
+
+RULES = (TERMINOLOGY,)
