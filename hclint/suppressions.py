@@ -64,10 +64,11 @@ def _frontmatter(article: Article) -> Iterable[Suppression]:
         yield Suppression(frozenset({str(name)}), 1, 10**9, line, 1, FRONTMATTER)
 
 
-def apply(article: Article, findings: Sequence[Finding], known_rules: Iterable[str]) -> tuple[list[Finding], list[Problem]]:
+def apply(
+    rules: Sequence[Suppression], findings: Sequence[Finding], known_rules: Iterable[str]
+) -> tuple[list[Finding], list[Problem]]:
     """Return the findings that stay, and an unused-suppression problem for each idle suppression."""
     known = set(known_rules)
-    rules = suppressions(article)
     used: set[int] = set()
     kept = []
     for finding in findings:

@@ -66,6 +66,25 @@ def run_hclint(cwd: Path, *args: str, env: Mapping[str, str] | None = None) -> R
     return Result(result.exit_code, result.stdout, result.stderr)
 
 
+def only_rules(*names: str, **extra: object) -> dict:
+    """Configuration that turns every rule off but these: tests of one feature stay about it."""
+    from hclint.rules import registry
+
+    return {"rules": {name: "off" for name in registry() if name not in names}, **extra}
+
+
+BASIC_RULES = ("encoding", "frontmatter-invalid", "unreadable-file", "file-too-large", "empty-article",
+               "missing-title", "unused-suppression")
+
+
+def basic(**extra: object) -> dict:
+    """Only the foundation rules: for tests of the engine, CLI and formats, not of rule families."""
+    return only_rules(*BASIC_RULES, **extra)
+
+
+BASIC = basic()
+
+
 def shared_or_skip(*parts: str) -> Path:
     """A path in ../shared/: realism tests skip outside CI when it is absent, never in CI."""
     path = SHARED.joinpath(*parts)

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from tests.conftest import REPO, write_center
+from tests.conftest import BASIC, REPO, write_center
 
 ALIAS_BOMB = "---\n" + "\n".join(
     ["a: &a [x, x, x, x, x, x, x, x, x]"]
@@ -24,7 +24,7 @@ def test_every_bad_input_is_a_finding_and_never_a_traceback(tmp_path):
         "content/bomb.md": ALIAS_BOMB,
         "content/huge.md": "# Huge\n\n" + ("All work and no play makes a dull article. " * 24 + "\n") * 20_000,
     }
-    write_center(tmp_path, files)
+    write_center(tmp_path, files, BASIC)
     (tmp_path / "content" / "loop.md").symlink_to(tmp_path / "content" / "loop.md")
     (tmp_path / "content" / "vanished.md").symlink_to(tmp_path / "content" / "gone.md")
     assert (tmp_path / "content/huge.md").stat().st_size > 20_000_000

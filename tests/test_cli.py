@@ -7,14 +7,14 @@ import pty
 import subprocess
 import sys
 
-from tests.conftest import REPO, run_hclint, write_center
+from tests.conftest import BASIC, REPO, run_hclint, write_center
 
 GOOD = "---\ntitle: Good\n---\n\nFine.\n"
 NO_TITLE = "Just text.\n"
 
 
 def test_text_output_one_finding_a_line_sorted_then_summary(tmp_path):
-    write_center(tmp_path, {"content/b.md": NO_TITLE, "content/a.md": NO_TITLE, "content/c.md": GOOD})
+    write_center(tmp_path, {"content/b.md": NO_TITLE, "content/a.md": NO_TITLE, "content/c.md": GOOD}, BASIC)
     result = run_hclint(tmp_path, "check")
     assert result.exit_code == 1
     assert result.output.splitlines() == [
@@ -27,28 +27,28 @@ def test_text_output_one_finding_a_line_sorted_then_summary(tmp_path):
 
 
 def test_paths_in_text_output_are_relative_to_the_working_directory(tmp_path):
-    write_center(tmp_path, {"content/guides/a.md": NO_TITLE})
+    write_center(tmp_path, {"content/guides/a.md": NO_TITLE}, BASIC)
     result = run_hclint(tmp_path / "content", "check")
     assert result.output.startswith("guides/a.md:1:1: error missing-title")
     assert run_hclint(tmp_path / "content", "check", "--format", "json").json[0]["path"] == "content/guides/a.md"
 
 
 def test_clean_run_exits_zero(tmp_path):
-    write_center(tmp_path, {"content/a.md": GOOD})
+    write_center(tmp_path, {"content/a.md": GOOD}, BASIC)
     result = run_hclint(tmp_path, "check")
     assert (result.exit_code, result.output) == (0, "No problems in 1 article\n")
 
 
 def test_fail_on_lowers_the_threshold(tmp_path):
     suppressed = GOOD + "<!-- hclint-disable-next-line missing-title -->\ntext\n"
-    write_center(tmp_path, {"content/a.md": suppressed})
+    write_center(tmp_path, {"content/a.md": suppressed}, BASIC)
     assert run_hclint(tmp_path, "check").exit_code == 0
     assert run_hclint(tmp_path, "check", "--fail-on", "warning").exit_code == 1
     assert run_hclint(tmp_path, "check", "--fail-on", "info").exit_code == 1
 
 
 def test_paths_select_files_and_folders(tmp_path):
-    write_center(tmp_path, {"content/a/x.md": NO_TITLE, "content/b/y.md": NO_TITLE, "content/c.md": NO_TITLE})
+    write_center(tmp_path, {"content/a/x.md": NO_TITLE, "content/b/y.md": NO_TITLE, "content/c.md": NO_TITLE}, BASIC)
     assert {f["path"] for f in run_hclint(tmp_path, "check", "content/a", "content/c.md", "--format", "json").json} == {
         "content/a/x.md",
         "content/c.md",
@@ -56,31 +56,31 @@ def test_paths_select_files_and_folders(tmp_path):
 
 
 def test_path_outside_the_content_root_is_a_usage_error(tmp_path):
-    write_center(tmp_path, {"content/a.md": GOOD, "other/b.md": GOOD})
+    write_center(tmp_path, {"content/a.md": GOOD, "other/b.md": GOOD}, BASIC)
     result = run_hclint(tmp_path, "check", "other/b.md")
     assert result.exit_code == 2
     assert "outside the content root" in result.stderr
 
 
 def test_missing_path_is_a_usage_error(tmp_path):
-    write_center(tmp_path, {"content/a.md": GOOD})
+    write_center(tmp_path, {"content/a.md": GOOD}, BASIC)
     assert run_hclint(tmp_path, "check", "content/nope.md").exit_code == 2
 
 
 def test_unknown_format_and_option_exit_2(tmp_path):
-    write_center(tmp_path, {"content/a.md": GOOD})
+    write_center(tmp_path, {"content/a.md": GOOD}, BASIC)
     assert run_hclint(tmp_path, "check", "--format", "xml").exit_code == 2
     assert run_hclint(tmp_path, "check", "--frobnicate").exit_code == 2
 
 
 def test_bad_today_is_a_usage_error(tmp_path):
-    write_center(tmp_path, {"content/a.md": GOOD})
+    write_center(tmp_path, {"content/a.md": GOOD}, BASIC)
     result = run_hclint(tmp_path, "check", "--today", "2025-02-30")
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.stderr
 
 
 def test_output_file_is_written(tmp_path):
-    write_center(tmp_path, {"content/a.md": NO_TITLE})
+    write_center(tmp_path, {"content/a.md": NO_TITLE}, BASIC)
     result = run_hclint(tmp_path, "check", "--format", "json", "--output", "report.json")
     assert result.exit_code == 1 and result.output == ""
     assert '"missing-title"' in (tmp_path / "report.json").read_text()
@@ -98,7 +98,7 @@ def test_rules_lists_and_explains(tmp_path):
 
 
 def test_config_prints_effective_configuration(tmp_path):
-    write_center(tmp_path, {"content/a.md": GOOD}, '[tool.hclint.rules]\nmissing-title = "warning"\n')
+    write_center(tmp_path, {"content/a.md": GOOD}, {"rules": {**BASIC["rules"], "missing-title": "warning"}})
     result = run_hclint(tmp_path, "config")
     assert result.exit_code == 0
     assert '[rules.missing-title]\nseverity = "warning"' in result.output
@@ -106,7 +106,7 @@ def test_config_prints_effective_configuration(tmp_path):
 
 
 def test_no_colour_when_not_a_terminal_or_no_color_set(tmp_path):
-    write_center(tmp_path, {"content/a.md": NO_TITLE})
+    write_center(tmp_path, {"content/a.md": NO_TITLE}, BASIC)
     process = subprocess.run(
         [sys.executable, "-m", "hclint", "check"], cwd=tmp_path, capture_output=True, text=True,
         env={"PATH": "/usr/bin:/bin", "HCLINT_TODAY": "2026-01-01", "PYTHONPATH": str(REPO)},
@@ -117,7 +117,7 @@ def test_no_colour_when_not_a_terminal_or_no_color_set(tmp_path):
 
 
 def test_colour_on_a_terminal_unless_no_color(tmp_path):
-    write_center(tmp_path, {"content/a.md": NO_TITLE})
+    write_center(tmp_path, {"content/a.md": NO_TITLE}, BASIC)
 
     def run(env):
         out = []

@@ -10,7 +10,7 @@ from hclint.config import load_config
 from hclint.errors import HclintError
 from hclint.findings import Severity
 from hclint.rules import registry
-from tests.conftest import run_hclint, write_center
+from tests.conftest import basic, run_hclint, write_center
 
 
 def _load(cwd: Path):
@@ -106,13 +106,13 @@ def test_overrides_apply_per_folder_in_order(tmp_path):
 
 
 def test_override_changes_what_check_reports(tmp_path):
-    config = '[[tool.hclint.overrides]]\npaths = ["drafts"]\nrules = { missing-title = "off" }\n'
+    config = basic(overrides=[{"paths": ["drafts"], "rules": {"missing-title": "off"}}])
     write_center(tmp_path, {"content/drafts/a.md": "text\n", "content/b.md": "text\n"}, config)
     assert run_hclint(tmp_path, "check", "--format", "json").rules() == ["missing-title"]
 
 
 def test_exclude_globs_skip_files(tmp_path):
-    config = 'exclude = ["snippets/**", "*.draft.md"]\n'
+    config = basic(exclude=["snippets/**", "*.draft.md"])
     files = {
         "content/snippets/x/a.md": "t\n",
         "content/b.draft.md": "t\n",

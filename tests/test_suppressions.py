@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from tests.conftest import run_hclint, write_center
+from tests.conftest import BASIC, run_hclint, write_center
 
 NO_TITLE = "Text without a title.\n"
 
 
 def _check(tmp_path, text):
-    write_center(tmp_path, {"content/a.md": text})
+    write_center(tmp_path, {"content/a.md": text}, BASIC)
     return run_hclint(tmp_path, "check", "--format", "json", "--fail-on", "info").json
 
 
@@ -64,6 +64,6 @@ def test_article_can_silence_unused_suppression(tmp_path):
 
 
 def test_unused_suppression_can_be_turned_off_in_config(tmp_path):
-    write_center(tmp_path, {"content/a.md": "---\ntitle: T\n---\n<!-- hclint-disable -->\n"},
-                 '[tool.hclint.rules]\nunused-suppression = "off"\n')
+    config = {"rules": {**BASIC["rules"], "unused-suppression": "off"}}
+    write_center(tmp_path, {"content/a.md": "---\ntitle: T\n---\n<!-- hclint-disable -->\n"}, config)
     assert run_hclint(tmp_path, "check", "--format", "json").json == []

@@ -8,7 +8,7 @@ import subprocess
 import jsonschema
 import pytest
 
-from tests.conftest import SHARED, run_hclint, write_center
+from tests.conftest import BASIC, SHARED, run_hclint, write_center
 
 KEYS = ["path", "line", "column", "end_line", "end_column", "rule", "severity", "message"]
 FILES = {
@@ -20,7 +20,7 @@ FILES = {
 
 @pytest.fixture
 def center(tmp_path):
-    return write_center(tmp_path, FILES)
+    return write_center(tmp_path, FILES, BASIC)
 
 
 def test_json_has_exactly_the_contract_keys_in_stable_order(center):
@@ -35,7 +35,7 @@ def test_json_has_exactly_the_contract_keys_in_stable_order(center):
 
 
 def test_json_includes_hint_only_when_present(tmp_path):
-    write_center(tmp_path, {"content/a.md": b"# Caf\xe9\n"})
+    write_center(tmp_path, {"content/a.md": b"# Caf\xe9\n"}, BASIC)
     (finding,) = run_hclint(tmp_path, "check", "--format", "json").json
     assert finding["hint"] == "save the file as UTF-8"
 
@@ -81,7 +81,7 @@ def test_sarif_validates_against_the_schema(center):
 
 
 def test_sarif_uris_are_relative_to_the_repository_root(tmp_path):
-    project = write_center(tmp_path / "docs-site", {"content/a.md": "text\n"})
+    project = write_center(tmp_path / "docs-site", {"content/a.md": "text\n"}, BASIC)
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     log = json.loads(run_hclint(project, "check", "--format", "sarif").output)
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]

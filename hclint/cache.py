@@ -1,0 +1,131 @@
+"""The persistent cache in .hclint-cache/: per-article results and index entries, and corpus results.
+
+sqlite3 in WAL mode, so concurrent runs and a kill mid-write never leave a half-written entry.
+The cache is only ever an optimisation: a file that cannot be opened, is corrupted, or was
+written by another version of hclint is deleted and rebuilt, and any error while reading or
+writing falls back to computing the result.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hclint import __version__
+
+FOLDER = ".hclint-cache"
+SCHEMA = f"{__version__}-3"
+TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stat TEXT NOT NULL, sha TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, blob BLOB NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class FileState:
+    stat: str  # mtime, size and inode: when unchanged, the stored sha is trusted without reading
+    sha: str
+
+
+class Cache:
+    def __init__(self, root: Path) -> None:
+        self.file = root / FOLDER / "cache.sqlite3"
+        self.connection = self._open()
+
+    def _open(self) -> sqlite3.Connection | None:
+        for _ in range(2):
+            try:
+                return self._connect()
+            except sqlite3.DatabaseError:
+                self._discard()  # corrupted or unreadable: never trusted, rebuilt once
+            except OSError:
+                return None
+        return None
+
+    def _connect(self) -> sqlite3.Connection:
+        self.file.parent.mkdir(exist_ok=True)
+        ignore = self.file.parent / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("*\n")
+        connection = sqlite3.connect(self.file, timeout=10, isolation_level=None)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        connection.executescript(TABLES)
+        row = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is None or row[0] != SCHEMA:
+            with connection:
+                connection.execute("BEGIN IMMEDIATE")
+                connection.execute("DELETE FROM files")
+                connection.execute("DELETE FROM entries")
+                connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
+        connection.execute("PRAGMA quick_check(1)").fetchone()
+        return connection
+
+    def _discard(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(self.file) + suffix).unlink(missing_ok=True)
+
+    def file_states(self) -> dict[str, FileState]:
+        rows = self._query("SELECT path, stat, sha FROM files", ())
+        return {path: FileState(stat, sha) for path, stat, sha in rows}
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
+        keys = list(keys)
+        found: dict[str, Any] = {}
+        for start in range(0, len(keys), 900):  # sqlite's limit on bound parameters
+            chunk = keys[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            for key, blob in self._query(f"SELECT key, blob FROM entries WHERE key IN ({marks})", chunk):
+                try:
+                    found[key] = pickle.loads(blob)
+                except Exception:  # a damaged entry is a miss, whatever unpickling raised
+                    continue
+        return found
+
+    def put(self, files: dict[str, FileState], entries: dict[str, Any]) -> None:
+        if self.connection is None or (not files and not entries):
+            return
+        try:
+            with self.connection:
+                self.connection.execute("BEGIN IMMEDIATE")
+                self.connection.executemany(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?)", [(p, s.stat, s.sha) for p, s in files.items()]
+                )
+                self.connection.executemany(
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?)",
+                    [(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in entries.items()],
+                )
+        except sqlite3.Error:
+            pass  # another run holds the lock, or the disk is full: the next run computes again
+
+    def prune(self, live_keys: set[str]) -> None:
+        """Forget entries no file or corpus state points at any more, so the cache does not grow forever."""
+        if self.connection is None:
+            return
+        try:
+            stored = [key for (key,) in self.connection.execute("SELECT key FROM entries")]
+            dead = [(key,) for key in stored if key not in live_keys]
+            if len(dead) > len(live_keys):  # only worth a write when most of the cache is stale
+                with self.connection:
+                    self.connection.execute("BEGIN IMMEDIATE")
+                    self.connection.executemany("DELETE FROM entries WHERE key = ?", dead)
+        except sqlite3.Error:
+            pass
+
+    def _query(self, sql: str, parameters: Iterable[Any]) -> list[tuple[Any, ...]]:
+        if self.connection is None:
+            return []
+        try:
+            return self.connection.execute(sql, tuple(parameters)).fetchall()
+        except sqlite3.DatabaseError:
+            self.connection = None  # corrupted under us: run on without the cache
+            return []
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()

@@ -1,0 +1,107 @@
+"""Per-article work: read, parse once, run the article rules, extract the index entry.
+
+Runs in the main process or in worker processes; it returns compact, picklable results only,
+never the parsed Article, so nothing large crosses a process boundary or lands in the cache.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+
+from hclint import suppressions
+from hclint.article import Article, load_article
+from hclint.config import Config
+from hclint.corpus import IndexEntry, Source
+from hclint.findings import Finding, Problem, Severity
+from hclint.rule import Context, Rule
+
+PARALLEL_FROM = 150  # fewer files than this are not worth starting worker processes for
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """An article's findings from article rules, before suppressions, and its suppressions."""
+
+    path: str
+    content_path: str
+    findings: tuple[Finding, ...]
+    suppressions: tuple[suppressions.Suppression, ...]
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs to know, fixed for the whole run."""
+
+    config: Config
+    context: Context  # lang is replaced per article
+    corpus_rules: tuple[Rule, ...]
+    external: bool
+
+
+@dataclass(frozen=True)
+class Task:
+    source: Source
+    want_result: bool
+    want_index: bool
+
+
+Outcome = tuple[ArticleResult | None, IndexEntry | None]
+
+
+def process(job: Job, task: Task) -> Outcome:
+    article = load(job.config, task.source)
+    result = _result(job, article) if task.want_result else None
+    entry = IndexEntry.of(article, job.corpus_rules) if task.want_index else None
+    return result, entry
+
+
+def load(config: Config, source: Source) -> Article:
+    limit = config.settings_for(source.content_path).rules["file-too-large"].options["max_kilobytes"]
+    return load_article(source.file, source.path, source.content_path, limit * 1024)
+
+
+def _result(job: Job, article: Article) -> ArticleResult:
+    settings = job.config.settings_for(article.content_path)
+    context = Context(job.context.today, job.context.root, job.context.content, settings.lang)
+    findings = []
+    for name, setting in settings.rules.items():
+        rule = job.config.registry[name]
+        runnable = rule.kind == "article" and rule.check is not None and (job.external or not rule.needs_network)
+        if runnable and setting.severity:
+            findings += [make_finding(article.path, name, setting.severity, p) for p in rule.check(article, setting.options, context)]
+    return ArticleResult(article.path, article.content_path, tuple(findings), tuple(suppressions.suppressions(article)))
+
+
+def make_finding(path: str, rule: str, severity: Severity, problem: Problem) -> Finding:
+    return Finding(
+        path, problem.line, problem.column, problem.end_line, problem.end_column,
+        rule, severity, problem.message, problem.hint, problem.fix,
+    )
+
+
+def process_all(job: Job, tasks: Sequence[Task], jobs: int | None) -> list[Outcome]:
+    """Run the tasks, across processes when there are enough of them to pay for it."""
+    workers = min(jobs or os.cpu_count() or 1, 1 + len(tasks) // PARALLEL_FROM)
+    if workers <= 1:
+        return [process(job, task) for task in tasks]
+    # fork: the workers inherit the job (rules hold functions that cannot all be pickled).
+    with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_adopt, initargs=(job,)) as pool:
+        chunk = max(1, min(64, len(tasks) // (workers * 8)))
+        return list(pool.map(_process_in_worker, tasks, chunksize=chunk))
+
+
+_WORKER_JOB: Job | None = None  # set once in each worker process by _adopt
+
+
+def _adopt(job: Job) -> None:
+    global _WORKER_JOB
+    _WORKER_JOB = job
+
+
+def _process_in_worker(task: Task) -> Outcome:
+    assert _WORKER_JOB is not None
+    return process(_WORKER_JOB, task)
