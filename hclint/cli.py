@@ -59,21 +59,22 @@ def main() -> None:
               help="Report only findings that are not recorded in this baseline FILE.")
 @click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="Record today's findings in FILE, for --baseline, and exit 0.")
+@click.option("--skip-outside-content", is_flag=True,
+              help="Ignore named files outside the content root instead of failing (pre-commit passes every Markdown file).")
 @click.option("--fix", is_flag=True,
               help="Apply the safe fixes (terminology replacements) in place, then report what remains.")
 @config_option
 def check(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_on: str,
           today: str | None, changed_since: str | None, baseline_file: Path | None,
-          write_baseline: Path | None, config_file: Path | None, fix: bool) -> None:
+          write_baseline: Path | None, config_file: Path | None, fix: bool, skip_outside_content: bool) -> None:
     """Check the articles in PATHS (default: the whole content root)."""
     from hclint import engine  # the engine pulls in the parser; `hclint rules` has no need of it
 
     config = _config(config_file)
     known = baseline.read(baseline_file) if baseline_file else None
-    if changed_since:
-        paths = changes.changed_articles(config.content, changed_since, paths)
-    if changed_since and not paths:
-        report = engine.Report((), 0)  # nothing changed: an empty selection is not "everything"
+    paths = _selection(config, paths, changed_since, skip_outside_content)
+    if paths is None:
+        report = engine.Report((), 0)  # nothing selected, which is not "everything"
     else:
         report = engine.check(config, engine.Run(today=_today(today), paths=paths))
         if fix:
@@ -108,6 +109,18 @@ def _fixed(config: Config, report: engine.Report, run: engine.Run) -> engine.Rep
     click.echo(f"Fixed {fixed.edits} problem{'' if fixed.edits == 1 else 's'} in {len(fixed.files)} "
                f"file{'' if len(fixed.files) == 1 else 's'}", err=True)
     return engine.check(config, run)
+
+
+def _selection(config: Config, paths: tuple[Path, ...], changed_since: str | None,
+               skip_outside: bool) -> tuple[Path, ...] | None:
+    """The paths to report on (empty: the whole content root), or None when nothing is selected."""
+    if skip_outside and paths:
+        paths = tuple(p for p in paths if config.content in Path(os.path.abspath(p)).parents)
+        if not paths:
+            return None
+    if changed_since:
+        return changes.changed_articles(config.content, changed_since, paths) or None
+    return paths
 
 
 @main.command()
