@@ -179,7 +179,7 @@ def _sha(file: Path) -> str:
 def _environment(config: Config, run: Run) -> str:
     """What every result depends on beyond its own file: version, configuration, day, history."""
     inputs = [config.source, config.mkdocs_file]
-    inputs += [config.content / name for rule in config.registry.values() for name in getattr(rule, "reads", ())]
+    inputs += [config.content / name for rule in config.registry.values() for name in rule.reads]
     files = [(str(path), _sha(path)) for path in inputs if path is not None]
     return _digest(__version__, files, run.today.isoformat(), run.external, _git_head(config.root))
 

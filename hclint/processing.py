@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing import get_context
 
 from hclint import suppressions
@@ -66,7 +66,7 @@ def load(config: Config, source: Source) -> Article:
 
 def _result(job: Job, article: Article) -> ArticleResult:
     settings = job.config.settings_for(article.content_path)
-    context = Context(job.context.today, job.context.root, job.context.content, settings.lang)
+    context = replace(job.context, lang=settings.lang)
     findings = []
     for name, setting in settings.rules.items():
         rule = job.config.registry[name]
