@@ -20,6 +20,7 @@ from hclint.cache import Cache, FileState
 from hclint.config import Config, Settings
 from hclint.corpus import Index, IndexEntry, Source, discover, select
 from hclint.findings import Finding, sort_findings
+from hclint.git import LazyHistory
 from hclint.processing import ArticleResult, Job, Task, make_finding, process_all
 from hclint.rule import Context, Rule
 
@@ -31,6 +32,7 @@ RACY_NS = 2_000_000_000  # a file changed this recently may change again within 
 class Report:
     findings: tuple[Finding, ...]
     article_count: int
+    parsed: int = 0  # articles read and parsed in this run, rather than taken from the cache
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,8 @@ class Run:
 def check(config: Config, run: Run) -> Report:
     everything = discover(config)
     targets = select(config, everything, run.paths) if run.paths else everything
-    job = Job(config, Context(run.today, config.root, config.content), _corpus_rules(config, run), run.external)
+    context = Context(run.today, config.root, config.content, git=LazyHistory())
+    job = Job(config, context, _corpus_rules(config, run), run.external)
     cache = Cache(config.root) if run.use_cache else None
     try:
         return _check(config, run, job, cache, everything, targets)
@@ -95,7 +98,7 @@ def _check(config: Config, run: Run, job: Job, cache: Cache | None, everything: 
         if not run.paths:
             cache.prune({*result_keys.values(), *index_keys.values(), corpus_key})
     findings = _suppress(config, [results[s.path] for s in targets], corpus)
-    return Report(tuple(sort_findings(findings)), len(targets))
+    return Report(tuple(sort_findings(findings)), len(targets), len(tasks))
 
 
 def _corpus_rules(config: Config, run: Run) -> tuple[Rule, ...]:
@@ -117,7 +120,7 @@ def _corpus_findings(config: Config, job: Job, index: Index, targets: set[str]) 
     findings = []
     frozen_targets = frozenset(targets)
     for rule in job.corpus_rules:
-        def options_for(content_path: str, name: str = rule.name) -> dict:
+        def options_for(content_path: str, name: str = rule.options_from or rule.name) -> dict:
             return dict(config.settings_for(content_path).rules[name].options)
 
         for content_path, problem in rule.check(index, frozen_targets, options_for, job.context):

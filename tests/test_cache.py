@@ -1,0 +1,163 @@
+"""The cache gives exactly the findings of a cold run, whatever happened since the last run."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from hclint.config import load_config
+from hclint.engine import Report, Run, check
+from hclint.rules import registry
+from tests.conftest import REPO, basic, write_center
+
+TODAY = date(2026, 11, 23)
+FILES = {
+    "content/a.md": "---\ntitle: A\n---\n\nFine.\n",
+    "content/b.md": "No title.\n",
+    "content/sub/c.md": "---\ntitle: C\n---\n<!-- hclint-disable-next-line encoding -->\nText.\n",
+}
+
+
+def _runs(root: Path, **run) -> tuple[Report, Report]:
+    """A run through the cache, and a cold one with no cache, on the same files."""
+    config = load_config(root, registry())
+    return check(config, Run(TODAY, **run)), check(config, Run(TODAY, use_cache=False, **run))
+
+
+def _age(root: Path) -> None:
+    """Make every file look older than the racy window, as files are between real commits."""
+    for path in root.rglob("*.md"):
+        os.utime(path, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+
+
+def _center(tmp_path: Path) -> Path:
+    root = write_center(tmp_path, FILES, basic())
+    _age(root)
+    return root
+
+
+def test_second_run_parses_nothing_and_reports_the_same(tmp_path):
+    root = _center(tmp_path)
+    first, cold = _runs(root)
+    assert first.findings == cold.findings and first.parsed == 3
+    warm, _ = _runs(root)
+    assert warm.findings == cold.findings
+    assert warm.parsed == 0
+
+
+def test_edit_is_seen(tmp_path):
+    root = _center(tmp_path)
+    _runs(root)
+    (root / "content/b.md").write_text("---\ntitle: B\n---\nNow titled.\n")
+    _age(root)
+    warm, cold = _runs(root)
+    assert warm.findings == cold.findings
+    assert warm.parsed == 1
+    assert "content/b.md" not in {f.path for f in warm.findings}
+
+
+def test_edit_within_the_same_second_is_seen(tmp_path):
+    root = write_center(tmp_path, FILES, basic())
+    _runs(root)
+    (root / "content/b.md").write_text("No titlE.\n")  # same size, written just now
+    warm, cold = _runs(root)
+    assert warm.findings == cold.findings
+
+
+def test_rename_and_delete_are_seen(tmp_path):
+    root = _center(tmp_path)
+    _runs(root)
+    (root / "content/b.md").rename(root / "content/renamed.md")
+    (root / "content/sub/c.md").unlink()
+    warm, cold = _runs(root)
+    assert warm.findings == cold.findings
+    assert {f.path for f in warm.findings} == {"content/renamed.md"}
+
+
+def test_configuration_change_is_seen(tmp_path):
+    root = _center(tmp_path)
+    _runs(root)
+    (root / "pyproject.toml").write_text('[tool.hclint.rules]\nmissing-title = "info"\n')
+    warm, cold = _runs(root)
+    assert warm.findings == cold.findings
+    assert {f.severity.value for f in warm.findings if f.rule == "missing-title"} == {"info"}
+
+
+def test_corrupted_cache_is_discarded_not_trusted(tmp_path):
+    root = _center(tmp_path)
+    _runs(root)
+    cache_file = root / ".hclint-cache" / "cache.sqlite3"
+    cache_file.write_bytes(b"this is not a database" * 100)
+    warm, cold = _runs(root)
+    assert warm.findings == cold.findings
+    assert warm.parsed == 3
+    again, _ = _runs(root)  # rebuilt and used again
+    assert again.parsed == 0
+
+
+def test_truncated_cache_is_discarded(tmp_path):
+    root = _center(tmp_path)
+    _runs(root)
+    cache_file = root / ".hclint-cache" / "cache.sqlite3"
+    data = cache_file.read_bytes()
+    cache_file.write_bytes(data[: len(data) // 2])
+    warm, cold = _runs(root)
+    assert warm.findings == cold.findings
+
+
+def test_no_cache_writes_nothing(tmp_path):
+    root = _center(tmp_path)
+    check(load_config(root, registry()), Run(TODAY, use_cache=False))
+    assert not (root / ".hclint-cache").exists()
+
+
+def test_another_day_is_a_new_result(tmp_path):
+    root = _center(tmp_path)
+    config = load_config(root, registry())
+    check(config, Run(TODAY))
+    assert check(config, Run(date(2027, 1, 1))).parsed == 3
+
+
+def test_worker_processes_give_the_same_findings(tmp_path):
+    files = {f"content/f{i:03}.md": ("No title.\n" if i % 3 else f"---\ntitle: T{i}\n---\nx\n") for i in range(400)}
+    root = write_center(tmp_path, files, basic())
+    config = load_config(root, registry())
+    serial = check(config, Run(TODAY, use_cache=False, jobs=1))
+    parallel = check(config, Run(TODAY, use_cache=False, jobs=2))
+    assert parallel.findings == serial.findings
+    assert len(serial.findings) == 266
+
+
+def test_concurrent_runs_share_the_cache_safely(tmp_path):
+    files = {f"content/f{i:03}.md": "No title.\n" for i in range(300)}
+    root = write_center(tmp_path, files, basic())
+    command = [sys.executable, "-m", "hclint", "check", "--format", "json"]
+    env = {"PYTHONPATH": str(REPO), "HCLINT_TODAY": "2026-11-23", "PATH": "/usr/bin:/bin"}
+    processes = [subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
+    outputs = [process.communicate() for process in processes]
+    assert all(not err for _, err in outputs), outputs[0][1]
+    assert len({out for out, _ in outputs}) == 1
+    warm, cold = _runs(root)
+    assert warm.findings == cold.findings
+
+
+def test_a_run_killed_mid_write_leaves_a_usable_cache(tmp_path):
+    import signal
+    import time
+
+    files = {f"content/f{i:04}.md": f"---\ntitle: T{i}\n---\n\n" + "Some text here.\n" * 50 for i in range(1500)}
+    files["content/bad.md"] = "No title.\n"
+    root = write_center(tmp_path, files, basic())
+    env = {"PYTHONPATH": str(REPO), "HCLINT_TODAY": "2026-11-23", "PATH": "/usr/bin:/bin"}
+    for delay in (0.3, 0.6, 0.9):
+        process = subprocess.Popen([sys.executable, "-m", "hclint", "check"], cwd=root, env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        time.sleep(delay)
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    warm, cold = _runs(root)
+    assert warm.findings == cold.findings
+    assert [f.path for f in warm.findings] == ["content/bad.md"]
