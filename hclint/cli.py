@@ -61,12 +61,14 @@ def main() -> None:
               help="Record today's findings in FILE, for --baseline, and exit 0.")
 @click.option("--skip-outside-content", is_flag=True,
               help="Ignore named files outside the content root instead of failing (pre-commit passes every Markdown file).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache in .hclint-cache/.")
 @click.option("--fix", is_flag=True,
               help="Apply the safe fixes (terminology replacements) in place, then report what remains.")
 @config_option
 def check(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_on: str,
           today: str | None, changed_since: str | None, baseline_file: Path | None,
-          write_baseline: Path | None, config_file: Path | None, fix: bool, skip_outside_content: bool) -> None:
+          write_baseline: Path | None, config_file: Path | None, fix: bool, skip_outside_content: bool,
+          no_cache: bool) -> None:
     """Check the articles in PATHS (default: the whole content root)."""
     from hclint import engine  # the engine pulls in the parser; `hclint rules` has no need of it
 
@@ -76,9 +78,10 @@ def check(paths: tuple[Path, ...], output_format: str, output: Path | None, fail
     if paths is None:
         report = engine.Report((), 0)  # nothing selected, which is not "everything"
     else:
-        report = engine.check(config, engine.Run(today=_today(today), paths=paths))
+        run = engine.Run(today=_today(today), paths=paths, use_cache=not no_cache)
+        report = engine.check(config, run)
         if fix:
-            report = _fixed(config, report, engine.Run(today=_today(today), paths=paths))
+            report = _fixed(config, report, run)
     if write_baseline:
         baseline.write(write_baseline, report.findings, config.root)
         count = len(report.findings)
