@@ -117,16 +117,29 @@ def _find_column(article: Article, line: int, needle: str) -> int:
 
 def link_text(article: Article, options: Options, context: Context) -> Iterator[Problem]:
     vague = {_words(text) for text in options["vague_texts"]}
+    lines: list[str] | None = None
     for link in article.links:
         text = link.text.strip()
         if link.image or not text:
             continue
+        lines = lines or LINE_BREAK.split(article.source)[::2]
+        column = _bracket_column(lines, link.line, link.column)
         if _words(text) in vague:
             message = f"the link text {_quote(text)} does not say where the link goes"
-            yield Problem(link.line, link.column, message, hint="name the destination: [Export your data](export.md)")
+            yield Problem(link.line, column, message, hint="name the destination: [Export your data](export.md)")
         elif not options["allow_bare_urls"] and (text == link.target or URL.fullmatch(text)):
             message = f"the link text is a bare URL {_quote(text)}"
-            yield Problem(link.line, link.column, message, hint="name the destination: [Billing portal](https://...)")
+            yield Problem(link.line, column, message, hint="name the destination: [Billing portal](https://...)")
+
+
+def _bracket_column(lines: list[str], line: int, target_column: int) -> int:
+    """The link's opening bracket: links are known by their target's column, text comes before it."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    before = text[: target_column - 1]
+    if before.endswith("<") and not before.endswith("(<"):
+        return target_column - 1  # an autolink, <https://...>: no brackets
+    found = text.rfind("[", 0, target_column - 1)
+    return found + 1 if found >= 0 else target_column
 
 
 def _words(text: str) -> str:
