@@ -49,6 +49,7 @@ class ProseRun:
     text: str
     line: int
     column: int
+    strong: bool = False  # inside **bold**, where help centers quote the product's UI labels
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ class _Walker:
     def _runs(self, token: Token, line: int) -> Iterator[ProseRun]:
         cursor = 1
         skip_depth = 0  # inside an autolink, whose text is a URL, not prose
+        strong_depth = 0
         link: list[Link] = []
         for child in token.children or ():
             kind = child.type
@@ -159,13 +161,15 @@ class _Walker:
                 self.links.append(Link(src, child.content, line, column, image=True))
             elif kind == "html_inline":
                 self._comments(child.content, line, cursor)
+            elif kind in ("strong_open", "strong_close"):
+                strong_depth = max(0, strong_depth + child.nesting)
             elif kind == "text" and child.content:
                 column = _column(self.lines, line, child.content, cursor)
                 cursor = column + len(child.content)
                 if link:
                     link[-1] = _with_text(link[-1], child.content)
                 if not skip_depth:
-                    yield ProseRun(_blank_urls(child.content), line, column)
+                    yield ProseRun(_blank_urls(child.content), line, column, strong_depth > 0)
             elif kind == "code_inline" and link:
                 link[-1] = _with_text(link[-1], child.content)
 
@@ -178,7 +182,7 @@ class _Walker:
 def _without_attr_list(runs: tuple[ProseRun, ...]) -> tuple[ProseRun, ...]:
     if runs and ATTR_LIST.search(runs[-1].text):
         last = runs[-1]
-        return runs[:-1] + (ProseRun(ATTR_LIST.sub("", last.text), last.line, last.column),)
+        return runs[:-1] + (ProseRun(ATTR_LIST.sub("", last.text), last.line, last.column, last.strong),)
     return runs
 
 

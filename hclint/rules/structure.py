@@ -27,12 +27,18 @@ def _quote(text: str, limit: int = 60) -> str:
 def heading_increment(article: Article, options: Options, context: Context) -> Iterator[Problem]:
     # Level 1 before the first heading: MkDocs themes show the title as the page's H1 when the
     # text has none, so a first heading of level 3 skips level 2 either way.
-    previous = 1
+    previous = 0
     for heading in article.headings:
-        if heading.level > previous + 1:
-            message = f"level-{heading.level} heading {_quote(heading.text)} follows level {previous}: use level {previous + 1}"
-            yield Problem(heading.line, heading.column, message)
+        if heading.level > max(previous, 1) + 1:
+            yield Problem(heading.line, heading.column, _skip_message(heading, previous))
         previous = heading.level
+
+
+def _skip_message(heading: Heading, previous: int) -> str:
+    name = f"level-{heading.level} heading {_quote(heading.text)}"
+    if previous == 0:
+        return f"the first heading is the {name}: start at level 2, as the title is level 1"
+    return f"{name} follows level {previous}: use level {previous + 1}"
 
 
 # ---- multiple-h1 ------------------------------------------------------------------------------
@@ -127,7 +133,8 @@ def link_text(article: Article, options: Options, context: Context) -> Iterator[
         if _words(text) in vague:
             message = f"the link text {_quote(text)} does not say where the link goes"
             yield Problem(link.line, column, message, hint="name the destination: [Export your data](export.md)")
-        elif not options["allow_bare_urls"] and (text == link.target or URL.fullmatch(text)):
+        elif not options["allow_bare_urls"] and URL.fullmatch(text):
+            # Only web addresses: "about:config" or "chrome://settings" are places to type, not links.
             message = f"the link text is a bare URL {_quote(text)}"
             yield Problem(link.line, column, message, hint="name the destination: [Billing portal](https://...)")
 

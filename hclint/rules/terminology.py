@@ -99,6 +99,8 @@ def check(article: Article, options: Options, context: Context) -> Iterator[Prob
     source_lines: list[str] | None = None
     for block in article.blocks:
         for run in block.runs:
+            if run.strong and not options["check_bold"]:
+                continue
             for start, found, preferred in _hits(run.text, matchers):
                 if found == preferred:
                     continue
@@ -144,7 +146,9 @@ TERMINOLOGY = Rule(
     "column, with the preferred term. `terms` entries match in any case, and the writer's capitals "
     "are kept (\"E-mail\" becomes \"Email\"). `case_sensitive_terms` entries match only as written, "
     "for product names such as GitHub. Only whole words in prose count: never code, URLs, file names "
-    "or parts of longer words. `hclint check --fix` makes the replacements in place.",
+    "or parts of longer words. Text in **bold** is skipped unless `check_bold` is set, because help "
+    "centers put the product's own UI labels in bold, and a label must match the screen even when "
+    "the product spells it the old way. `hclint check --fix` makes the replacements in place.",
     why="Readers who meet two spellings of one thing wonder whether they are two things, and search "
     "for one spelling misses the articles that use the other. Product names spelled wrong look "
     "careless and weaken trust. AI assistants that answer customers from the help center repeat "
@@ -165,6 +169,7 @@ TERMINOLOGY = Rule(
             DEFAULT_CASE_SENSITIVE_TERMS,
             "terms matched only exactly as written, for product names; setting it replaces the default table",
         ),
+        Option("check_bold", False, "also check text in **bold**, which usually quotes a UI label"),
     ),
 )
 

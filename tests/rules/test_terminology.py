@@ -77,7 +77,13 @@ def test_prose_in_headings_lists_tables_quotes_and_admonitions_is_checked():
         '!!! note "Title"\n    Your e-mail.\n\nThe **E-mail** field.\n'
     )
     lines = [p.line for p in problems(text)]
-    assert lines == [1, 3, 7, 9, 12, 14]
+    assert lines == [1, 3, 7, 9, 12]
+
+
+def test_bold_ui_labels_are_checked_only_when_asked():
+    text = "# Contact\n\nFill in the **E-Mail** field, then the **Company e-mail** field.\n"
+    assert problems(text) == []
+    assert replacements(text, check_bold=True) == [("E-Mail", "Email"), ("e-mail", "email")]
 
 
 def test_phrases_match_across_several_spaces_and_the_longest_term_wins():
