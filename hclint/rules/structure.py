@@ -17,6 +17,16 @@ HEAD = "---\ntitle: Export your data\n---\n\n"
 VAGUE_TEXTS = ("click here", "here", "this page", "link", "this link", "read more", "learn more", "more", "click", "this")
 
 
+def _headings(article: Article) -> list[Heading]:
+    """The headings readers see as headings.
+
+    DocFX (Microsoft Learn) writes each tab of a tab group as a heading that is only a link to
+    `#tab/name`: `# [Windows](#tab/windows)`. It renders as a tab, not as a heading.
+    """
+    tabs = {link.line for link in article.links if link.target.startswith("#tab/")}
+    return [h for h in article.headings if h.line not in tabs]
+
+
 def _quote(text: str, limit: int = 60) -> str:
     return f'"{text}"' if len(text) <= limit else f'"{text[: limit - 1]}…"'
 
@@ -28,7 +38,7 @@ def heading_increment(article: Article, options: Options, context: Context) -> I
     # Level 1 before the first heading: MkDocs themes show the title as the page's H1 when the
     # text has none, so a first heading of level 3 skips level 2 either way.
     previous = 0
-    for heading in article.headings:
+    for heading in _headings(article):
         if heading.level > max(previous, 1) + 1:
             yield Problem(heading.line, heading.column, _skip_message(heading, previous))
         previous = heading.level
@@ -45,7 +55,7 @@ def _skip_message(heading: Heading, previous: int) -> str:
 
 
 def multiple_h1(article: Article, options: Options, context: Context) -> Iterator[Problem]:
-    firsts = [h for h in article.headings if h.level == 1]
+    firsts = [h for h in _headings(article) if h.level == 1]
     for extra in firsts[1:]:
         message = f"a second level-1 heading {_quote(extra.text)}: the first is on line {firsts[0].line}"
         yield Problem(extra.line, extra.column, message, hint="make it a level-2 heading, or split the article")
@@ -157,7 +167,7 @@ def _words(text: str) -> str:
 
 
 def empty_section(article: Article, options: Options, context: Context) -> Iterator[Problem]:
-    top_headings = {h.line: h for h in article.headings}
+    top_headings = {h.line: h for h in _headings(article)}
     silent = _comment_only_blocks(article)
     shape = [(kind, line) for kind, line in article.views.outline if line not in silent]
     for index, (kind, line) in enumerate(shape):

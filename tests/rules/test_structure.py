@@ -179,3 +179,13 @@ def test_structure_rules_can_be_suppressed_and_turned_off(tmp_path):
     write_center(tmp_path, {"content/a.md": text, "content/b.md": HEAD + "Text.\n"}, config)
     result = run_hclint(tmp_path, "check", "--format", "json", "--fail-on", "info")
     assert [f for f in result.json if f["rule"] in STRUCTURE | {"unused-suppression"}] == []
+
+
+def test_docfx_tab_headings_are_tabs_not_headings():
+    text = (
+        HEAD + "# Export your data\n\n## Steps\n\n"
+        "# [Windows](#tab/windows)\n\n### On Windows\n\nSelect **Export**.\n\n"
+        "# [Mac](#tab/mac)\n\nSelect **Export**.\n\n---\n"
+    )
+    for rule in (structure.HEADING_INCREMENT, structure.MULTIPLE_H1, structure.EMPTY_SECTION):
+        assert found(rule, text) == [], rule.name
