@@ -141,6 +141,20 @@ def rules(name: str | None) -> None:
     click.echo(known[name].explain())
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--date", "day", help="The date of the review (YYYY-MM-DD); default: today.")
+@click.option("--by", "owner", help="Also set the article's owner to OWNER.")
+@click.option("--today", envvar="HCLINT_TODAY", help="Take today to be this date (YYYY-MM-DD).")
+@config_option
+def review(paths: tuple[Path, ...], day: str | None, owner: str | None, today: str | None, config_file: Path | None) -> None:
+    """Record that a person has read the articles in PATHS: set their review date, change nothing else."""
+    from hclint import review as reviewing
+
+    config = _config(config_file)
+    sys.exit(reviewing.run(config, paths, reviewing.review_day(day, _today(today)), owner))
+
+
 @main.command("config")
 @config_option
 def show_config(config_file: Path | None) -> None:

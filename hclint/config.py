@@ -223,6 +223,8 @@ class _Reader:
         for option_name, option_value in value.items():
             if option_name == "severity":
                 continue
+            if option_name not in known and rule.options_from:
+                raise self.fail(f"{key}.{option_name}", f"{name} uses the options of {rule.options_from}: set it there")
             if option_name not in known:
                 names = ", ".join(["severity", *known]) if known else "severity"
                 raise self.fail(f"{key}.{option_name}", f"unknown option of {name} (expected one of: {names})")

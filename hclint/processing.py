@@ -72,7 +72,7 @@ def _result(job: Job, article: Article) -> ArticleResult:
         rule = job.config.registry[name]
         runnable = rule.kind == "article" and rule.check is not None and (job.external or not rule.needs_network)
         if runnable and setting.severity:
-            findings += [make_finding(article.path, name, setting.severity, p) for p in rule.check(article, setting.options, context)]
+            findings += [make_finding(article.path, name, setting.severity, p) for p in rule.check(article, settings.rules[rule.options_from or name].options, context)]
     return ArticleResult(article.path, article.content_path, tuple(findings), tuple(suppressions.suppressions(article)))
 
 
@@ -88,10 +88,17 @@ def process_all(job: Job, tasks: Sequence[Task], jobs: int | None) -> list[Outco
     workers = min(jobs or os.cpu_count() or 1, 1 + len(tasks) // PARALLEL_FROM)
     if workers <= 1:
         return [process(job, task) for task in tasks]
+    if _needs_git(job):
+        job.context.history()  # read before forking, so git runs once rather than once per worker
     # fork: the workers inherit the job (rules hold functions that cannot all be pickled).
     with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_adopt, initargs=(job,)) as pool:
         chunk = max(1, min(64, len(tasks) // (workers * 8)))
         return list(pool.map(_process_in_worker, tasks, chunksize=chunk))
+
+
+def _needs_git(job: Job) -> bool:
+    rules = job.config.settings_for("").rules
+    return any(rule.needs_git and rules[name].severity for name, rule in job.config.registry.items())
 
 
 _WORKER_JOB: Job | None = None  # set once in each worker process by _adopt

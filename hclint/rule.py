@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from hclint.findings import Problem, Severity
+from hclint.git import FileHistory, no_history
 
 if TYPE_CHECKING:
     from hclint.article import Article
@@ -28,6 +29,12 @@ class Context:
     root: Path
     content: Path
     lang: str = "en"  # the language configured for the article being checked
+    # The engine's one-per-run git reader: rules call history(), and git runs only if one does.
+    git: Callable[[Path], Mapping[str, FileHistory]] = no_history
+
+    def history(self) -> Mapping[str, FileHistory]:
+        """Each content file's git history, keyed by content path (empty outside a git repository)."""
+        return self.git(self.content)
 
 
 ArticleCheck = Callable[["Article", Options, Context], Iterable[Problem]]
@@ -108,6 +115,11 @@ class Rule:
     # Corpus rules only: the compact, picklable facts this rule needs about each article, kept in
     # the index (and its cache) under the rule's name, so the rule never needs the Article again.
     facts: Callable[["Article"], Any] | None = None
+    # A rule of a family reads the options of the family's first rule, so settings such as the
+    # review interval are written once (and per folder) for every rule that depends on them.
+    options_from: str | None = None
+    # Reads the help center's git history (Context.history); the engine reads it once per run.
+    needs_git: bool = False
 
     def __post_init__(self) -> None:
         if not RULE_NAME.match(self.name):
@@ -144,7 +156,7 @@ class Rule:
                 "",
                 "## Options",
                 "",
-                options or "This rule has no options.",
+                options or _no_options_text(self.options_from),
                 "",
                 "## How to suppress",
                 "",
@@ -153,9 +165,15 @@ class Rule:
         )
 
 
+def _no_options_text(options_from: str | None) -> str:
+    if options_from:
+        return f"This rule uses the options of `{options_from}`: set them there (`hclint rules {options_from}`)."
+    return "This rule has no options."
+
+
 def _example_text(example: Example | None) -> str:
     if example is None:
-        return "This rule is about the file on disk, not its text, so it has no text example."
+        return "This rule is about the file on disk or its history, not its text, so it has no text example."
     failing = example.failing
     if isinstance(failing, bytes):
         failing = failing.decode("latin-1") + "\n(saved in Latin-1, not UTF-8)"

@@ -7,13 +7,17 @@ from functools import cache
 from hclint.rule import Rule
 from hclint.rules import basics
 from hclint.rules import structure, terminology
+from hclint.rules import freshness, frontmatter
 
 
 @cache
 def registry() -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
-    for rule in (*basics.RULES, *structure.RULES, *terminology.RULES,):
+    for rule in (*basics.RULES, *structure.RULES, *terminology.RULES, *frontmatter.RULES, *freshness.RULES,):
         if rule.name in rules:
             raise RuntimeError(f"two rules are named {rule.name}")
         rules[rule.name] = rule
+    for rule in rules.values():
+        if rule.options_from and (rule.options_from not in rules or rules[rule.options_from].options_from):
+            raise RuntimeError(f"{rule.name} takes its options from {rule.options_from}, which is not a family's first rule")
     return rules
