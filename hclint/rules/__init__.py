@@ -8,12 +8,13 @@ from hclint.rule import Rule
 from hclint.rules import basics
 from hclint.rules import structure, terminology
 from hclint.rules import freshness, frontmatter
+from hclint.rules import duplicates
 
 
 @cache
 def registry() -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
-    for rule in (*basics.RULES, *structure.RULES, *terminology.RULES, *frontmatter.RULES, *freshness.RULES,):
+    for rule in (*basics.RULES, *structure.RULES, *terminology.RULES, *frontmatter.RULES, *freshness.RULES, *duplicates.RULES,):
         if rule.name in rules:
             raise RuntimeError(f"two rules are named {rule.name}")
         rules[rule.name] = rule

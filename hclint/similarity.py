@@ -1,0 +1,415 @@
+"""How alike two articles, headings or paragraphs are, for the duplicate rules.
+
+Two stages, so that a pre-commit run never pays for the first one twice:
+
+- *Facts* (per article, cached with the index): paragraphs hashed into term counts by
+  scikit-learn's HashingVectorizer, a fingerprint of each paragraph's normalised text, and
+  datasketch MinHash signatures of the longer paragraphs.
+- *Search* (per run, over the whole index): the counts are stacked into one sparse matrix,
+  boilerplate paragraphs (the same text in many articles) are dropped, the rest is weighted by
+  TF-IDF and compared with sparse products; paragraphs are matched by banding their signatures.
+
+The search uses numpy and scipy only: importing scikit-learn alone takes half a second, which a
+pre-commit run on a few files cannot afford. Heavy modules are imported inside functions so that
+`hclint` starts fast when no duplicate rule runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    import numpy as np
+    from scipy import sparse
+
+    from hclint.article import Article
+
+FEATURES = 2**20
+PERMUTATIONS = 64
+BANDS = 16  # 16 bands of 4 rows: a pair whose shingles overlap by 0.7 is found 99% of the time
+SIGNED_MIN_WORDS = 20  # shorter paragraphs get no signature, so copied-passage cannot go lower
+SHINGLE = 3
+# Titles and headings say what an article is about more than any paragraph does.
+KIND_WEIGHTS = (1.0, 2.0, 4.0)  # body, heading, title
+BODY, HEADING, TITLE = 0, 1, 2
+KEEP_TERMS = 48  # the strongest terms of each article, used only to find candidate pairs
+WORD = re.compile(r"\w+")
+
+
+class TextFacts(NamedTuple):
+    """What duplicate-article keeps of one article: term counts per paragraph, by section.
+
+    Arrays are stored as bytes: they pickle fast and join into one array per corpus cheaply.
+    """
+
+    sections: tuple[tuple[str, int], ...]  # (heading, line); section 0 is the title and intro
+    par_section: bytes  # uint16 per paragraph
+    par_kind: bytes  # uint8 per paragraph: BODY, HEADING or TITLE
+    par_hash: bytes  # uint64 per paragraph: fingerprint of its normalised text
+    par_terms: bytes  # uint32 per paragraph: how many distinct terms it has
+    term_index: bytes  # uint32 per term: hashed feature
+    term_count: bytes  # uint16 per term
+
+
+class PassageFacts(NamedTuple):
+    """What copied-passage keeps of one article: its longer paragraphs as MinHash signatures."""
+
+    lines: bytes  # uint32 per signed paragraph
+    words: bytes  # uint16 per signed paragraph
+    hashes: bytes  # uint64 per signed paragraph
+    signatures: bytes  # uint32, PERMUTATIONS per signed paragraph
+
+
+class Paragraph(NamedTuple):
+    text: str
+    line: int
+    section: int
+    kind: int
+
+
+# ---- facts ----------------------------------------------------------------------------------
+
+
+def paragraphs(article: Article) -> list[Paragraph]:
+    """The title, then every heading and prose block, each tagged with its section."""
+    title = article.title or ""
+    title_line = article.frontmatter_lines.get("title") or next(
+        (h.line for h in article.headings if h.level == 1), 1
+    )
+    found = [Paragraph(title, title_line, 0, TITLE)] if title else []
+    section = 0
+    for block in article.blocks:
+        text = block.text.strip()
+        if not text or (block.kind == "heading" and text == title and section == 0):
+            continue  # the level-one heading that is the title is counted once, as the title
+        if block.kind == "heading":
+            section += 1
+        found.append(Paragraph(text, block.line, section, HEADING if block.kind == "heading" else BODY))
+    return found
+
+
+def sections(article: Article, found: Sequence[Paragraph]) -> tuple[tuple[str, int], ...]:
+    intro = next((p.line for p in found if p.kind == TITLE), 1)
+    return ((article.title or "(untitled)", intro), *((p.text, p.line) for p in found if p.kind == HEADING))
+
+
+def fingerprint(text: str) -> int:
+    """The same for texts that differ only in case, spacing and punctuation."""
+    words = " ".join(WORD.findall(text.lower()))
+    return int.from_bytes(hashlib.blake2b(words.encode(), digest_size=8).digest(), "little")
+
+
+@cache
+def _vectorizer() -> Any:
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(
+        n_features=FEATURES, alternate_sign=False, norm=None, stop_words="english", dtype="float32"
+    )
+
+
+def text_facts(article: Article) -> TextFacts:
+    import numpy as np
+
+    found = paragraphs(article)
+    counts = _vectorizer().transform([p.text for p in found]) if found else None
+    indptr = counts.indptr if counts is not None else np.zeros(1, np.int64)
+    return TextFacts(
+        sections=sections(article, found),
+        par_section=np.array([p.section for p in found], np.uint16).tobytes(),
+        par_kind=np.array([p.kind for p in found], np.uint8).tobytes(),
+        par_hash=np.array([fingerprint(p.text) for p in found], np.uint64).tobytes(),
+        par_terms=np.diff(indptr).astype(np.uint32).tobytes(),
+        term_index=(counts.indices if counts is not None else np.zeros(0)).astype(np.uint32).tobytes(),
+        term_count=np.minimum(counts.data if counts is not None else np.zeros(0), 65535).astype(np.uint16).tobytes(),
+    )
+
+
+@cache
+def _permutations() -> Any:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=PERMUTATIONS).permutations
+
+
+def _shingles(words: Sequence[str]) -> list[bytes]:
+    return [" ".join(words[i : i + SHINGLE]).encode() for i in range(max(1, len(words) - SHINGLE + 1))]
+
+
+def passage_facts(article: Article) -> PassageFacts:
+    import numpy as np
+    from datasketch import MinHash
+
+    long = [(p, WORD.findall(p.text.lower())) for p in paragraphs(article) if p.kind == BODY]
+    long = [(p, words) for p, words in long if len(words) >= SIGNED_MIN_WORDS]
+    signatures = []
+    for _, words in long:
+        minhash = MinHash(num_perm=PERMUTATIONS, permutations=_permutations(), scheme="affine32")
+        minhash.update_batch(_shingles(words))
+        signatures.append(minhash.hashvalues)
+    return PassageFacts(
+        lines=np.array([p.line for p, _ in long], np.uint32).tobytes(),
+        words=np.array([min(len(w), 65535) for _, w in long], np.uint16).tobytes(),
+        hashes=np.array([fingerprint(p.text) for p, _ in long], np.uint64).tobytes(),
+        signatures=np.array(signatures, np.uint32).tobytes(),
+    )
+
+
+# ---- boilerplate ----------------------------------------------------------------------------
+
+
+def common(hashes: np.ndarray, owners: np.ndarray, min_articles: int) -> np.ndarray:
+    """A mask of the paragraphs whose text appears in at least min_articles articles."""
+    import numpy as np
+
+    if not len(hashes):
+        return np.zeros(0, bool)
+    pairs = np.unique(np.stack([hashes, owners.astype(np.uint64)], axis=1), axis=0)
+    values, counts = np.unique(pairs[:, 0], return_counts=True)
+    return np.isin(hashes, values[counts >= min_articles])
+
+
+# ---- article vectors ------------------------------------------------------------------------
+
+
+class Corpus(NamedTuple):
+    """TF-IDF vectors of every article and of every paragraph, boilerplate removed."""
+
+    articles: sparse.csr_matrix  # one L2-normalised row per article
+    paragraphs: sparse.csr_matrix  # one row per paragraph, TF-IDF weighted, not normalised
+    par_owner: np.ndarray  # article row of each paragraph
+    par_section: np.ndarray
+    par_start: np.ndarray  # first paragraph row of each article
+
+
+def _join(parts: Sequence[bytes], dtype: Any) -> np.ndarray:
+    import numpy as np
+
+    return np.frombuffer(b"".join(parts), dtype)
+
+
+def build(facts: Sequence[TextFacts | None], boilerplate_articles: int) -> Corpus:
+    import numpy as np
+    from scipy import sparse
+
+    facts = [f or TextFacts((), b"", b"", b"", b"", b"", b"") for f in facts]
+    kinds = _join([f.par_kind for f in facts], np.uint8)
+    per_article = np.array([len(f.par_kind) for f in facts], np.int64)
+    owner = np.repeat(np.arange(len(facts)), per_article)
+    keep = ~common(_join([f.par_hash for f in facts], np.uint64), owner, boilerplate_articles)
+    keep |= kinds == TITLE  # a shared title is a finding of its own, never boilerplate
+    terms = _join([f.par_terms for f in facts], np.uint32).astype(np.int64)
+    indptr = np.concatenate([[0], np.cumsum(terms)])
+    weights = (np.array(KIND_WEIGHTS, np.float32)[kinds] * keep)
+    data = _join([f.term_count for f in facts], np.uint16).astype(np.float32) * np.repeat(weights, terms)
+    counts = sparse.csr_matrix((data, _join([f.term_index for f in facts], np.uint32), indptr), (len(kinds), FEATURES))
+    counts.eliminate_zeros()
+    owned = sparse.csr_matrix((np.ones(len(kinds), np.float32), (owner, np.arange(len(kinds)))), (len(facts), len(kinds)))
+    idf = _idf(owned @ counts, len(facts))
+    return Corpus(
+        articles=_normalise(_tfidf(owned @ counts, idf)),
+        paragraphs=_tfidf(counts, idf),
+        par_owner=owner,
+        par_section=_join([f.par_section for f in facts], np.uint16),
+        par_start=np.concatenate([[0], np.cumsum(per_article)]),
+    )
+
+
+def _idf(matrix: sparse.csr_matrix, documents: int) -> np.ndarray:
+    import numpy as np
+
+    # scikit-learn's smoothed IDF, so a term in every article still counts a little.
+    frequency = np.bincount(matrix.indices, minlength=FEATURES)
+    return (np.log((1 + documents) / (1 + frequency)) + 1).astype(np.float32)
+
+
+def _tfidf(matrix: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+    import numpy as np
+
+    weighted = matrix.copy()
+    weighted.sum_duplicates()
+    weighted.data = (1 + np.log(weighted.data)) * idf[weighted.indices]  # sublinear term frequency
+    return weighted
+
+
+def _normalise(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    import numpy as np
+    from scipy import sparse
+
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1
+    return sparse.diags((1 / norms).astype(np.float32)) @ matrix
+
+
+# ---- neighbours -----------------------------------------------------------------------------
+
+
+class Pair(NamedTuple):
+    first: int
+    second: int
+    score: float
+
+
+def _strongest(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
+    """Each row cut to its `keep` largest entries."""
+    import numpy as np
+    from scipy import sparse
+
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    order = np.lexsort((-matrix.data, rows))
+    rank = np.arange(len(order)) - matrix.indptr[rows[order]]
+    chosen = order[rank < keep]
+    return sparse.csr_matrix((matrix.data[chosen], (rows[chosen], matrix.indices[chosen])), matrix.shape)
+
+
+def similar(vectors: sparse.csr_matrix, rows: Sequence[int], threshold: float, chunk: int = 2000) -> Iterator[Pair]:
+    """Pairs (row, other) whose cosine similarity is at least threshold.
+
+    Candidates come from the product of each article's strongest terms only, which keeps the
+    product sparse on a large help center; every candidate is then scored on its full vector.
+    The same search serves a full run and a pre-commit run, so both report the same pairs.
+    """
+    import numpy as np
+
+    strong = _strongest(vectors, KEEP_TERMS)
+    strong_t = strong.T.tocsr()
+    rows = np.asarray(rows, np.int64)
+    for start in range(0, len(rows), chunk):
+        block = rows[start : start + chunk]
+        product = (strong[block] @ strong_t).tocoo()
+        mine = block[product.row]
+        # Near duplicates share most of their strongest terms; a quarter of the threshold is a
+        # generous floor that still keeps the candidates few.
+        wanted = (product.data >= threshold / 4) & (mine != product.col)
+        yield from _verified(vectors, mine[wanted], product.col[wanted], threshold)
+
+
+def _verified(vectors: sparse.csr_matrix, first: np.ndarray, second: np.ndarray, threshold: float) -> Iterator[Pair]:
+    import numpy as np
+
+    for start in range(0, len(first), 50_000):
+        a, b = first[start : start + 50_000], second[start : start + 50_000]
+        scores = np.asarray(vectors[a].multiply(vectors[b]).sum(axis=1)).ravel()
+        for i in np.flatnonzero(scores >= threshold):
+            yield Pair(int(a[i]), int(b[i]), float(min(scores[i], 1.0)))
+
+
+class SectionMatch(NamedTuple):
+    mine: int  # section index in the first article
+    theirs: int
+    score: float
+
+
+def matching_sections(corpus: Corpus, first: int, second: int, count: int = 2) -> list[SectionMatch]:
+    """The sections of two articles that are most alike, best first, each section at most once."""
+    import numpy as np
+
+    mine, mine_sections = _section_vectors(corpus, first)
+    theirs, their_sections = _section_vectors(corpus, second)
+    if mine.shape[0] == 0 or theirs.shape[0] == 0:
+        return []
+    scores = (mine @ theirs.T).toarray()
+    found: list[SectionMatch] = []
+    while len(found) < count and scores.max() > 0:
+        i, j = np.unravel_index(np.argmax(scores), scores.shape)
+        found.append(SectionMatch(int(mine_sections[i]), int(their_sections[j]), float(scores[i, j])))
+        scores[i, :] = 0
+        scores[:, j] = 0
+    return found
+
+
+def _section_vectors(corpus: Corpus, article: int) -> tuple[sparse.csr_matrix, np.ndarray]:
+    import numpy as np
+    from scipy import sparse
+
+    start, end = corpus.par_start[article], corpus.par_start[article + 1]
+    section = corpus.par_section[start:end].astype(np.int64)
+    names, grouped = np.unique(section, return_inverse=True)
+    owned = sparse.csr_matrix((np.ones(len(section), np.float32), (grouped, np.arange(len(section)))), (len(names), len(section)))
+    return _normalise(owned @ corpus.paragraphs[start:end]), names
+
+
+# ---- passages -------------------------------------------------------------------------------
+
+
+class Passages(NamedTuple):
+    owner: np.ndarray  # article row of each signed paragraph
+    index: np.ndarray  # position of the paragraph within its article's PassageFacts
+    words: np.ndarray
+    signatures: np.ndarray  # (paragraphs, PERMUTATIONS) uint32
+    boilerplate: np.ndarray  # bool per paragraph
+
+
+def passages(facts: Sequence[PassageFacts | None], boilerplate_articles: int) -> Passages:
+    import numpy as np
+
+    facts = [f or PassageFacts(b"", b"", b"", b"") for f in facts]
+    per_article = np.array([len(f.words) // 2 for f in facts], np.int64)
+    owner = np.repeat(np.arange(len(facts)), per_article)
+    starts = np.concatenate([[0], np.cumsum(per_article)])
+    return Passages(
+        owner=owner,
+        index=np.arange(len(owner)) - starts[owner],
+        words=_join([f.words for f in facts], np.uint16),
+        signatures=_join([f.signatures for f in facts], np.uint32).reshape(-1, PERMUTATIONS),
+        boilerplate=common(_join([f.hashes for f in facts], np.uint64), owner, boilerplate_articles),
+    )
+
+
+def copied(found: Passages, rows: Sequence[int], threshold: float, boilerplate_articles: int) -> Iterator[Pair]:
+    """Pairs of signed paragraphs (of different articles), one of them owned by a row in rows,
+    whose estimated shingle overlap (Jaccard) is at least threshold. Pairs index found.
+
+    A bucket that spans boilerplate_articles articles or more holds near-boilerplate (a footer
+    with a changing date, say) and is skipped like exact boilerplate.
+    """
+    import numpy as np
+
+    live = np.flatnonzero(~found.boilerplate)
+    wanted = np.isin(found.owner[live], np.asarray(rows, np.int64))
+    owners = found.owner[live]
+    seen: set[tuple[int, int]] = set()
+    for band in range(BANDS):
+        keys = _band_keys(found.signatures[live], band)
+        for group in _buckets(keys, wanted):
+            if len(np.unique(owners[group])) >= boilerplate_articles:
+                continue
+            for a in group[wanted[group]]:
+                for b in group:
+                    pair = (int(live[a]), int(live[b]))
+                    if found.owner[pair[0]] != found.owner[pair[1]] and pair not in seen:
+                        seen.add(pair)
+    for a, b in sorted(seen):
+        score = float(np.mean(found.signatures[a] == found.signatures[b]))
+        if score >= threshold:
+            yield Pair(a, b, score)
+
+
+def _band_keys(signatures: np.ndarray, band: int) -> np.ndarray:
+    import numpy as np
+
+    rows = PERMUTATIONS // BANDS
+    part = signatures[:, band * rows : (band + 1) * rows].astype(np.uint64)
+    key = np.zeros(len(signatures), np.uint64)
+    for column in range(rows):
+        key = key * np.uint64(0x100000001B3) + part[:, column]  # wraps: collisions are re-checked
+    return key
+
+
+def _buckets(keys: np.ndarray, wanted: np.ndarray) -> Iterator[np.ndarray]:
+    """Groups of positions sharing a key, among groups holding at least one wanted position."""
+    import numpy as np
+
+    order = np.argsort(keys, kind="stable")
+    sorted_keys = keys[order]
+    edges = np.flatnonzero(np.diff(sorted_keys)) + 1
+    starts = np.concatenate([[0], edges])
+    ends = np.concatenate([edges, [len(keys)]])
+    for start, end in zip(starts[ends - starts > 1], ends[ends - starts > 1]):
+        group = order[start:end]
+        if wanted[group].any():
+            yield group
