@@ -62,13 +62,17 @@ def main() -> None:
 @click.option("--skip-outside-content", is_flag=True,
               help="Ignore named files outside the content root instead of failing (pre-commit passes every Markdown file).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache in .hclint-cache/.")
+@click.option("--external", is_flag=True,
+              help="Also check external links over the network (for scheduled jobs and the publish step).")
+@click.option("--include-private", is_flag=True,
+              help="With --external, also check links to loopback, private-network and link-local addresses.")
 @click.option("--fix", is_flag=True,
               help="Apply the safe fixes (terminology replacements) in place, then report what remains.")
 @config_option
 def check(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_on: str,
           today: str | None, changed_since: str | None, baseline_file: Path | None,
           write_baseline: Path | None, config_file: Path | None, fix: bool, skip_outside_content: bool,
-          no_cache: bool) -> None:
+          no_cache: bool, external: bool, include_private: bool) -> None:
     """Check the articles in PATHS (default: the whole content root)."""
     from hclint import engine  # the engine pulls in the parser; `hclint rules` has no need of it
 
@@ -78,7 +82,10 @@ def check(paths: tuple[Path, ...], output_format: str, output: Path | None, fail
     if paths is None:
         report = engine.Report((), 0)  # nothing selected, which is not "everything"
     else:
-        run = engine.Run(today=_today(today), paths=paths, use_cache=not no_cache)
+        run = engine.Run(
+            today=_today(today), paths=paths, use_cache=not no_cache, external=external,
+            include_private=include_private, progress=_progress_wanted(),
+        )
         report = engine.check(config, run)
         if fix:
             report = _fixed(config, report, run)
@@ -124,6 +131,11 @@ def _selection(config: Config, paths: tuple[Path, ...], changed_since: str | Non
     if changed_since:
         return changes.changed_articles(config.content, changed_since, paths) or None
     return paths
+
+
+def _progress_wanted() -> bool:
+    """A progress bar only for a person watching a terminal, never in a log or a pipe."""
+    return sys.stderr.isatty() and not os.environ.get("HCLINT_NO_PROGRESS")
 
 
 @main.command()

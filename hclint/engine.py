@@ -44,12 +44,17 @@ class Run:
     external: bool = False  # rules that go on the network run only when asked
     use_cache: bool = True
     jobs: int | None = None  # worker processes; None: one per core when there is enough work
+    include_private: bool = False  # network rules may ask loopback, private and link-local addresses
+    progress: bool = False  # network rules may draw a progress bar on stderr (a terminal)
 
 
 def check(config: Config, run: Run) -> Report:
     everything = discover(config)
     targets = select(config, everything, run.paths) if run.paths else everything
-    context = Context(run.today, config.root, config.content, git=LazyHistory())
+    context = Context(
+        run.today, config.root, config.content, git=LazyHistory(),
+        include_private=run.include_private, use_cache=run.use_cache, progress=run.progress,
+    )
     job = Job(config, context, _corpus_rules(config, run), run.external)
     cache = Cache(config.root) if run.use_cache else None
     try:
@@ -68,7 +73,9 @@ def _check(config: Config, run: Run, job: Job, cache: Cache | None, everything: 
     cached = cache.get_many(result_keys.values()) if cache else {}
     results = {path: cached[key] for path, key in result_keys.items() if key in cached}
     corpus_key = _corpus_key(environment, targets, index_keys)
-    corpus_cached = cache.get_many([corpus_key]) if cache and job.corpus_rules else {}
+    # What the network answered ages by the hour, not by the day: network rules keep their own cache.
+    networked = any(rule.needs_network for rule in job.corpus_rules)
+    corpus_cached = cache.get_many([corpus_key]) if cache and job.corpus_rules and not networked else {}
     need_index = bool(job.corpus_rules) and corpus_key not in corpus_cached
     entries = cache.get_many(index_keys.values()) if cache and need_index else {}
     index = {path: entries[key] for path, key in index_keys.items() if key in entries} if need_index else {}
@@ -92,7 +99,9 @@ def _check(config: Config, run: Run, job: Job, cache: Cache | None, everything: 
         corpus = corpus_cached[corpus_key]
     else:
         by_content = {entry.content_path: entry for entry in index.values()}
-        corpus = fresh[corpus_key] = _corpus_findings(config, job, Index(by_content), {s.content_path for s in targets})
+        corpus = _corpus_findings(config, job, Index(by_content), {s.content_path for s in targets})
+        if not networked:
+            fresh[corpus_key] = corpus
     if cache is not None:
         cache.put({p: s for p, s in states.items() if s.stat}, fresh)
         if not run.paths:

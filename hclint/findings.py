@@ -39,6 +39,9 @@ class Problem(NamedTuple):
     end_column: int | None = None
     hint: str | None = None
     fix: Fix | None = None
+    # A rule may report one problem below its configured severity (a timeout is less certain than
+    # a 404); the configured severity stays the ceiling.
+    severity: Severity | None = None
 
 
 class Finding(NamedTuple):

@@ -79,8 +79,12 @@ def _result(job: Job, article: Article) -> ArticleResult:
 def make_finding(path: str, rule: str, severity: Severity, problem: Problem) -> Finding:
     return Finding(
         path, problem.line, problem.column, problem.end_line, problem.end_column,
-        rule, severity, problem.message, problem.hint, problem.fix,
+        rule, _lower(severity, problem.severity), problem.message, problem.hint, problem.fix,
     )
+
+
+def _lower(configured: Severity, reported: Severity | None) -> Severity:
+    return configured if reported is None or reported.rank >= configured.rank else reported
 
 
 def process_all(job: Job, tasks: Sequence[Task], jobs: int | None) -> list[Outcome]:

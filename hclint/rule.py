@@ -31,6 +31,14 @@ class Context:
     lang: str = "en"  # the language configured for the article being checked
     # The engine's one-per-run git reader: rules call history(), and git runs only if one does.
     git: Callable[[Path], Mapping[str, FileHistory]] = no_history
+    # Read by the network rules (hclint check --external): may they ask private addresses, read
+    # and write the link cache, draw a progress bar on stderr.
+    include_private: bool = False
+    use_cache: bool = True
+    progress: bool = False
+    # One run's scratch space, so the rules of one family share one pass (over the network) rather
+    # than each making its own.
+    shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def history(self) -> Mapping[str, FileHistory]:
         """Each content file's git history, keyed by content path (empty outside a git repository)."""

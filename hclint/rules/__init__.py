@@ -7,6 +7,7 @@ from functools import cache
 from hclint.rule import Rule
 from hclint.rules import basics
 from hclint.rules import structure, terminology
+from hclint.rules import external
 from hclint.rules import freshness, frontmatter
 from hclint.rules import duplicates
 
@@ -14,7 +15,7 @@ from hclint.rules import duplicates
 @cache
 def registry() -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
-    for rule in (*basics.RULES, *structure.RULES, *terminology.RULES, *frontmatter.RULES, *freshness.RULES, *duplicates.RULES,):
+    for rule in (*basics.RULES, *structure.RULES, *terminology.RULES, *external.RULES, *frontmatter.RULES, *freshness.RULES, *duplicates.RULES,):
         if rule.name in rules:
             raise RuntimeError(f"two rules are named {rule.name}")
         rules[rule.name] = rule
