@@ -78,13 +78,15 @@ def test_site_in_chromium(served, page, tmp_path):
     page.goto(served + "/old-policy/")
     assert page.locator(".hclint-due-for-review").is_visible()
 
-    page.locator("label[for='__search']").first.click()
-    page.locator("input.md-search__input").fill("ten days")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("ten days", delay=20)  # Material searches on key presses, not on fill()
     result = page.locator(".md-search-result__item").first
     result.wait_for(state="visible", timeout=15000)
     assert "Old policy" in result.inner_text()
 
-    page.locator("input.md-search__input").fill("AGENT-ONLY-SNIPPET-7731")
+    search.fill("")
+    search.press_sequentially("AGENT-ONLY-SNIPPET-7731", delay=10)
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('No matching')")
 
     for private in ("/agents/internal/", "/draft/"):
