@@ -1,0 +1,163 @@
+"""Sentences and words of an article's prose, each mapped back to its line and column.
+
+Built on Article.blocks, where code, HTML comments and URLs are already gone, so readability,
+spelling and terminology count and place words the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hclint.markdown import Block, ProseRun
+
+# Microsoft Learn's markers ("> [!NOTE]", "[!INCLUDE[name](file.md)]", ":::image ...:::") are
+# syntax, not prose: blanked to spaces so the columns of the words around them stay right.
+MARKER = re.compile(r"\[!\w+\]?|:::[^:]*(?::::|$)|\]")
+INCLUDE_OPEN = re.compile(r"\[!INCLUDE\s*$", re.IGNORECASE)
+# A sentence ends at . ! ? or … (with closing quotes or brackets) before white space and a
+# character that is not a lowercase letter ("e.g. the" goes on).
+BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=\S)")
+ABBREVIATION = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|no|nr|fig|ex|p|pp|mr|mrs|ms|dr|st|bal|env|ca|z\.b|d\.h|usw|bzw)"
+    r"|\b\w)\.$",
+    re.IGNORECASE,
+)
+WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+SPELLABLE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+CHUNK = re.compile(r"\S+")
+LEADING = "([{\"'“‘«*_<"
+TRAILING = ")]}\"'”’»*_.,;:!?…>"
+# A chunk holding any of these is code, a path, an address or a formula, never a word to spell.
+NOT_WORDS = re.compile(r"[@/\\=<>#$%&+|~^`{}\d_]|\w\.\w|://")
+
+
+@dataclass(frozen=True)
+class Located:
+    """A piece of prose and where it starts in the file."""
+
+    text: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    line: int
+    column: int
+    words: int
+
+
+@dataclass(frozen=True)
+class ProseText:
+    """A block's prose as one string, with the source position of every character."""
+
+    text: str
+    starts: tuple[int, ...]  # offset in text where each run begins
+    runs: tuple[ProseRun, ...]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        index = max(0, bisect_right(self.starts, offset) - 1)
+        run = self.runs[index]
+        return run.line, run.column + min(offset - self.starts[index], len(run.text))
+
+    def located(self, start: int, end: int) -> Located:
+        line, column = self.position(start)
+        return Located(self.text[start:end], line, column)
+
+
+@lru_cache(maxsize=4096)
+def prose_text(block: Block) -> ProseText:
+    """The block's runs joined: runs that touch in the source touch in the text, others get a space."""
+    parts: list[str] = []
+    starts: list[int] = []
+    kept: list[ProseRun] = []
+    offset = 0
+    for run in _without_include_names(block.runs):
+        separator = "" if not kept or _touches(kept[-1], run) else " "
+        offset += len(separator)
+        parts.append(separator + _blank_markers(run.text))
+        starts.append(offset)
+        kept.append(run)
+        offset += len(run.text)
+    return ProseText("".join(parts), tuple(starts), tuple(kept))
+
+
+def _without_include_names(runs: Iterable[ProseRun]) -> Iterator[ProseRun]:
+    # In "[!INCLUDE[prod_short](includes/prod_short.md)]" the parser sees a link whose text is
+    # the include's name: the run after "[!INCLUDE" is a file name, not prose.
+    skip = False
+    for run in runs:
+        if not skip:
+            yield run
+        skip = bool(INCLUDE_OPEN.search(run.text))
+
+
+def _touches(before: ProseRun, after: ProseRun) -> bool:
+    return before.line == after.line and before.column + len(before.text) == after.column
+
+
+def _blank_markers(text: str) -> str:
+    return MARKER.sub(lambda match: " " * len(match.group()), text)
+
+
+def sentences(block: Block) -> tuple[Sentence, ...]:
+    """The block's sentences; a block (paragraph, list item, cell) always ends a sentence."""
+    prose = prose_text(block)
+    return tuple(_sentences(prose))
+
+
+def _sentences(prose: ProseText) -> Iterator[Sentence]:
+    start = 0
+    for match in BOUNDARY.finditer(prose.text):
+        if prose.text[match.end()].islower() or _abbreviation(prose.text[start : match.start() + 1]):
+            continue
+        yield from _sentence(prose, start, match.end())
+        start = match.end()
+    yield from _sentence(prose, start, len(prose.text))
+
+
+def _abbreviation(text: str) -> bool:
+    return text.endswith(".") and bool(ABBREVIATION.search(text))
+
+
+def _sentence(prose: ProseText, start: int, end: int) -> Iterator[Sentence]:
+    text = prose.text[start:end]
+    stripped = text.strip()
+    count = len(WORD.findall(stripped))
+    if count:
+        line, column = prose.position(start + len(text) - len(text.lstrip()))
+        yield Sentence(" ".join(stripped.split()), line, column, count)
+
+
+def spellable_words(block: Block) -> Iterator[Located]:
+    """Words a spelling checker should see, hyphenated compounds whole ("sign-in"): never
+    code-like chunks, paths, addresses or words with digits. A compound is yielded when one of its
+    parts is spellable (see spellable)."""
+    prose = prose_text(block)
+    for chunk in CHUNK.finditer(prose.text):
+        word = chunk.group()
+        start = chunk.start() + len(word) - len(word.lstrip(LEADING))
+        word = word.strip(LEADING).rstrip(TRAILING)
+        if not word or NOT_WORDS.search(word):
+            continue
+        for part in SPELLABLE.finditer(word):
+            if any(spellable(piece) for piece in part.group().split("-")):
+                yield prose.located(start + part.start(), start + part.end())
+
+
+def spellable(word: str) -> bool:
+    """False for single letters, acronyms in capitals and CamelCase or iPhone-style names."""
+    if len(word) < 2 or word.isupper():
+        return False
+    return not any(c.isupper() for c in word[1:])  # CamelCase and iPhone-style names are identifiers
+
+
+def article_lang(frontmatter_lang: object, configured: str | None) -> str:
+    """The language root ("fr" for "fr-CA"): frontmatter `lang`, else the folder's, else English."""
+    lang = frontmatter_lang if isinstance(frontmatter_lang, str) and frontmatter_lang.strip() else configured
+    return re.split(r"[-_]", (lang or "en").strip().lower())[0] or "en"
