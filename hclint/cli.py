@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,7 @@ from hclint import __version__, baseline, changes
 from hclint.atomic import write_atomic
 from hclint.config import Config, load_config
 from hclint.errors import HclintError
-from hclint.findings import Severity
+from hclint.findings import Finding, Severity
 from hclint.reporters import FORMATS, Output, renderer
 from hclint.rules import registry
 
@@ -68,11 +69,13 @@ def main() -> None:
               help="With --external, also check links to loopback, private-network and link-local addresses.")
 @click.option("--fix", is_flag=True,
               help="Apply the safe fixes (terminology replacements) in place, then report what remains.")
+@click.option("--list-unknown-words", is_flag=True,
+              help="Print the words the misspelling rule does not know, with their counts, most frequent first.")
 @config_option
 def check(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_on: str,
           today: str | None, changed_since: str | None, baseline_file: Path | None,
           write_baseline: Path | None, config_file: Path | None, fix: bool, skip_outside_content: bool,
-          no_cache: bool, external: bool, include_private: bool) -> None:
+          no_cache: bool, external: bool, include_private: bool, list_unknown_words: bool) -> None:
     """Check the articles in PATHS (default: the whole content root)."""
     from hclint import engine  # the engine pulls in the parser; `hclint rules` has no need of it
 
@@ -96,6 +99,9 @@ def check(paths: tuple[Path, ...], output_format: str, output: Path | None, fail
         sys.exit(0)
     if known is not None:
         report = replace(report, findings=baseline.new_findings(report.findings, known, config.root))
+    if list_unknown_words:
+        _echo_unknown_words(report.findings)
+        sys.exit(0)
     color = output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     rendered = renderer(output_format)(
         Output(report.findings, config.registry, report.article_count, config.root, Path.cwd(), color)
@@ -108,12 +114,21 @@ def check(paths: tuple[Path, ...], output_format: str, output: Path | None, fail
     sys.exit(1 if any(f.severity.rank >= threshold for f in report.findings) else 0)
 
 
+def _echo_unknown_words(findings: Sequence[Finding]) -> None:
+    from hclint.rules.spelling import unknown_words  # the misspelling rule's own findings, counted
+
+    for word, count in unknown_words(findings):
+        click.echo(f"{count:>7}  {word}")
+
+
 def _fixed(config: Config, report: engine.Report, run: engine.Run) -> engine.Report:
     """Apply the fixes the findings carry; when files changed, check again to report what remains."""
     from hclint import engine
     from hclint.fix import apply_fixes
 
     fixed = apply_fixes(config.root, report.findings)
+    for path, reason in fixed.failed:
+        click.echo(f"Could not fix {path}: {reason}", err=True)
     if not fixed.edits:
         return report
     click.echo(f"Fixed {fixed.edits} problem{'' if fixed.edits == 1 else 's'} in {len(fixed.files)} "

@@ -21,10 +21,11 @@ BOM = "\ufeff"
 
 
 class Fixed(NamedTuple):
-    """What --fix did: edits applied, and the files they changed (paths relative to the root)."""
+    """What --fix did: edits applied, the files they changed, and files it could not write."""
 
     edits: int
-    files: tuple[str, ...]
+    files: tuple[str, ...]  # paths relative to the root
+    failed: tuple[tuple[str, str], ...] = ()  # (path, reason)
 
 
 def apply_fixes(root: Path, findings: Iterable[Finding]) -> Fixed:
@@ -33,13 +34,17 @@ def apply_fixes(root: Path, findings: Iterable[Finding]) -> Fixed:
     for finding in findings:
         if finding.fix is not None:
             by_path[finding.path].append(finding.fix)
-    edits, files = 0, []
+    edits, files, failed = 0, [], []
     for path, fixes in sorted(by_path.items()):
-        applied = fix_file(root / path, fixes)
+        try:
+            applied = fix_file(root / path, fixes)
+        except OSError as error:  # a read-only folder or a full disk: the file keeps its old bytes
+            failed.append((path, error.strerror or str(error)))
+            continue
         if applied:
             edits += applied
             files.append(path)
-    return Fixed(edits, tuple(files))
+    return Fixed(edits, tuple(files), tuple(failed))
 
 
 def fix_file(file: Path, fixes: Sequence[Fix]) -> int:
@@ -51,7 +56,8 @@ def fix_file(file: Path, fixes: Sequence[Fix]) -> int:
     bom = BOM if text.startswith(BOM) else ""
     fixed, applied = fix_text(text.removeprefix(BOM), fixes)
     if applied:
-        write_atomic(file, (bom + fixed).encode("utf-8"))
+        # Write through a symbolic link, so the link stays a link and its target gets the fix.
+        write_atomic(file.resolve(), (bom + fixed).encode("utf-8"))
     return applied
 
 

@@ -113,3 +113,12 @@ def test_fix_file_leaves_a_file_that_is_not_utf8_alone(tmp_path):
     file.write_bytes(b"Caf\xe9 e-mail\n")
     assert fix_file(file, [Fix(1, 6, "e-mail", "email")]) == 0
     assert file.read_bytes() == b"Caf\xe9 e-mail\n"
+
+
+def test_fix_writes_through_a_symbolic_link(tmp_path):
+    write_center(tmp_path, {"shared/a.md": "# A\n\nAn e-mail.\n"})
+    link = tmp_path / "content" / "a.md"
+    link.symlink_to(tmp_path / "shared" / "a.md")
+    run_hclint(tmp_path, "check", "--fix")
+    assert link.is_symlink()
+    assert (tmp_path / "shared" / "a.md").read_text(encoding="utf-8") == "# A\n\nAn email.\n"
