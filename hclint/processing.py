@@ -66,7 +66,7 @@ def load(config: Config, source: Source) -> Article:
 
 def _result(job: Job, article: Article) -> ArticleResult:
     settings = job.config.settings_for(article.content_path)
-    context = replace(job.context, lang=settings.lang)
+    context = replace(job.context, lang=settings.lang, rule_options={n: s.options for n, s in settings.rules.items()})
     findings = []
     for name, setting in settings.rules.items():
         rule = job.config.registry[name]

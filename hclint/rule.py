@@ -39,6 +39,9 @@ class Context:
     # One run's scratch space, so the rules of one family share one pass (over the network) rather
     # than each making its own.
     shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # Every rule's options for the article being checked, for a rule that builds on another's
+    # settings: spelling accepts the words of the terminology table.
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, compare=False, repr=False)
 
     def history(self) -> Mapping[str, FileHistory]:
         """Each content file's git history, keyed by content path (empty outside a git repository)."""
