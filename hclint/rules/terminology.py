@@ -38,6 +38,9 @@ class TermsOption(Option):
         for avoid, prefer in value.items():
             if not re.search(r"\w", avoid) or not prefer.strip():
                 raise ValueError(f"{avoid!r} = {prefer!r}: both the term and its replacement need a word")
+            if _normalize(avoid, True) != _normalize(prefer, True) and _matcher(((avoid, prefer),), True).pattern.search(prefer):
+                # "sign-on" = "single sign-on" would grow by a word on every --fix.
+                raise ValueError(f"{avoid!r} = {prefer!r}: the replacement contains the term itself")
         return value
 
 

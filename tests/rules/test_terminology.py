@@ -116,7 +116,9 @@ def test_terms_are_configured_per_folder(tmp_path):
     assert result.exit_code == 1
 
 
-@pytest.mark.parametrize("table", ['{ "" = "email" }', '{ "e-mail" = " " }', '{ "e-mail" = 3 }'])
+@pytest.mark.parametrize(
+    "table", ['{ "" = "email" }', '{ "e-mail" = " " }', '{ "e-mail" = 3 }', '{ "sign-on" = "single sign-on" }']
+)
 def test_a_bad_terms_table_is_a_configuration_error(tmp_path, table):
     write_center(tmp_path, {"content/a.md": "# A\n\nText.\n"}, f"[tool.hclint.rules.terminology]\nterms = {table}\n")
     result = run_hclint(tmp_path, "check")
