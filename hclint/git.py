@@ -155,7 +155,8 @@ def _file(lines: list[str]) -> tuple[str | None, str | None, tuple[Hunk, ...]]:
     hunks = []
     for line in lines:
         if line.startswith("+++ ") and not hunks and line != "+++ /dev/null":  # not an added "++ " line
-            path = _unquote(line[4:]).removeprefix("b/")
+            # git ends the name with a tab when it holds a space, for patch(1); a real tab is quoted
+            path = _unquote(line[4:].removesuffix("\t")).removeprefix("b/")
         elif line.startswith("rename from "):
             old_path = _unquote(line[len("rename from "):])
         elif line.startswith("rename to "):

@@ -67,7 +67,10 @@ def _review_one(config: Config, source: Source, day: date, owner: str | None) ->
     data = _read(source)
     new, changes = record(data, wanted, source.path)
     if new != data:
-        write_atomic(source.file, new)
+        try:
+            write_atomic(source.file, new)
+        except OSError as error:
+            raise ReviewError(f"{source.path}: cannot write, the article is unchanged: {error.strerror or error}") from None
     return Recorded(source.path, tuple(changes))
 
 
