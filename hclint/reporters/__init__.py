@@ -25,3 +25,12 @@ class Output:
 
 def renderer(name: str) -> Callable[[Output], str]:
     return import_module(f"hclint.reporters.{name}_format").render
+
+
+def repository_prefix(root: Path) -> str:
+    """Code hosts place annotations by paths relative to the repository, which may be above the project."""
+    for folder in (root, *root.parents):
+        if (folder / ".git").exists():
+            relative = root.relative_to(folder).as_posix()
+            return "" if relative == "." else relative + "/"
+    return ""

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from hclint.findings import Finding, Severity
-from hclint.reporters import Output
+from hclint.reporters import Output, repository_prefix
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def render(output: Output) -> str:
-    return "".join(_command(finding) + "\n" for finding in output.findings)
+    prefix = repository_prefix(output.root)
+    return "".join(_command(finding, prefix) + "\n" for finding in output.findings)
 
 
-def _command(finding: Finding) -> str:
-    properties = [("file", finding.path), ("line", finding.line), ("col", finding.column)]
+def _command(finding: Finding, prefix: str = "") -> str:
+    properties = [("file", prefix + finding.path), ("line", finding.line), ("col", finding.column)]
     if finding.end_line:
         properties.append(("endLine", finding.end_line))
     if finding.end_column:

@@ -14,8 +14,7 @@ from typing import Any
 
 from hclint.baseline import fingerprints
 from hclint.findings import Finding, Severity
-from hclint.reporters import Output
-from hclint.reporters.sarif_format import repository_prefix
+from hclint.reporters import Output, repository_prefix
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 

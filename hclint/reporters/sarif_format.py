@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from hclint import __version__
 from hclint.findings import Finding, Severity
-from hclint.reporters import Output
+from hclint.reporters import Output, repository_prefix
 from hclint.rule import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -64,12 +63,3 @@ def _result(finding: Finding, index: dict[str, int], prefix: str) -> dict[str, A
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]
     return result
-
-
-def repository_prefix(root: Path) -> str:
-    """Code scanning places results by paths relative to the repository, which may be above the project."""
-    for folder in (root, *root.parents):
-        if (folder / ".git").exists():
-            relative = root.relative_to(folder).as_posix()
-            return "" if relative == "." else relative + "/"
-    return ""

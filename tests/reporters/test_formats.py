@@ -90,3 +90,10 @@ def test_sarif_uris_are_relative_to_the_repository_root(tmp_path):
 
 def test_text_summary_counts_each_severity(center):
     assert run_hclint(center, "check").output.splitlines()[-1] == "2 errors, 1 warning in 3 articles"
+
+
+def test_github_paths_are_relative_to_the_repository_root(tmp_path):
+    project = write_center(tmp_path / "docs-site", {"content/a.md": "text\n"}, BASIC)
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    line = run_hclint(project, "check", "--format", "github").output.splitlines()[0]
+    assert line.startswith("::error file=docs-site/content/a.md,line=1,")
