@@ -54,6 +54,7 @@ def check(config: Config, run: Run) -> Report:
     context = Context(
         run.today, config.root, config.content, git=LazyHistory(),
         include_private=run.include_private, use_cache=run.use_cache, progress=run.progress,
+        mkdocs_file=config.mkdocs_file,
     )
     job = Job(config, context, _corpus_rules(config, run), run.external)
     cache = Cache(config.root) if run.use_cache else None
@@ -72,7 +73,7 @@ def _check(config: Config, run: Run, job: Job, cache: Cache | None, everything: 
     index_keys = {s.path: _index_key(job, s, states[s.path]) for s in indexed} if job.corpus_rules else {}
     cached = cache.get_many(result_keys.values()) if cache else {}
     results = {path: cached[key] for path, key in result_keys.items() if key in cached}
-    corpus_key = _corpus_key(environment, targets, index_keys)
+    corpus_key = _corpus_key(environment, targets, index_keys, _content_files(config) if job.corpus_rules else "")
     # What the network answered ages by the hour, not by the day: network rules keep their own cache.
     networked = any(rule.needs_network for rule in job.corpus_rules)
     corpus_cached = cache.get_many([corpus_key]) if cache and job.corpus_rules and not networked else {}
@@ -133,6 +134,13 @@ def _corpus_findings(config: Config, job: Job, index: Index, targets: set[str]) 
             return dict(config.settings_for(content_path).rules[name].options)
 
         for content_path, problem in rule.check(index, frozen_targets, options_for, job.context):
+            if content_path not in index.entries:
+                # A project file that is not an article (mkdocs.yml): reported when the whole help
+                # center is checked, under the project-wide settings.
+                setting = config.settings_for("").rules[rule.name]
+                if setting.severity and frozen_targets == index.entries.keys():
+                    findings.append(make_finding(content_path, rule.name, setting.severity, problem))
+                continue
             setting = config.settings_for(content_path).rules[rule.name]
             if setting.severity and content_path in frozen_targets:
                 findings.append(make_finding(index.entries[content_path].path, rule.name, setting.severity, problem))
@@ -150,6 +158,8 @@ def _suppress(config: Config, results: Sequence[ArticleResult], corpus: Iterable
         kept += mine
         if setting.severity:
             kept += [make_finding(result.path, UNUSED, setting.severity, problem) for problem in unused]
+    articles = {result.path for result in results}
+    kept += [f for path, found in by_path.items() if path not in articles for f in found]  # mkdocs.yml
     return kept
 
 
@@ -220,5 +230,12 @@ def _index_key(job: Job, source: Source, state: FileState) -> str:
     return "index:" + _digest(__version__, source.path, state.sha, names)
 
 
-def _corpus_key(environment: str, targets: Sequence[Source], index_keys: dict[str, str]) -> str:
-    return "corpus:" + _digest(environment, sorted(s.path for s in targets), sorted(index_keys.values()))
+def _corpus_key(environment: str, targets: Sequence[Source], index_keys: dict[str, str], files: str = "") -> str:
+    return "corpus:" + _digest(environment, sorted(s.path for s in targets), sorted(index_keys.values()), files)
+
+
+def _content_files(config: Config) -> str:
+    """The names of every file under the content root: whether a linked image or download exists
+    changes corpus findings without changing any article."""
+    names = [os.path.join(folder, name) for folder, _, files in os.walk(config.content) for name in files]
+    return _digest(sorted(names))

@@ -36,6 +36,8 @@ class Context:
     include_private: bool = False
     use_cache: bool = True
     progress: bool = False
+    # mkdocs.yml, when MkDocs builds the site: it decides where links lead and which ids headings get.
+    mkdocs_file: Path | None = None
     # One run's scratch space, so the rules of one family share one pass (over the network) rather
     # than each making its own.
     shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)

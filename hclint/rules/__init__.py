@@ -9,6 +9,7 @@ from hclint.rules import basics
 from hclint.rules import structure, terminology
 from hclint.rules import external
 from hclint.rules import freshness, frontmatter
+from hclint.rules import links
 from hclint.rules import duplicates
 from hclint.rules import readability, spelling
 
@@ -16,7 +17,7 @@ from hclint.rules import readability, spelling
 @cache
 def registry() -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
-    for rule in (*basics.RULES, *structure.RULES, *terminology.RULES, *external.RULES, *frontmatter.RULES, *freshness.RULES, *duplicates.RULES, *readability.RULES, *spelling.RULES,):
+    for rule in (*basics.RULES, *structure.RULES, *terminology.RULES, *external.RULES, *frontmatter.RULES, *freshness.RULES, *duplicates.RULES, *links.RULES, *readability.RULES, *spelling.RULES,):
         if rule.name in rules:
             raise RuntimeError(f"two rules are named {rule.name}")
         rules[rule.name] = rule
