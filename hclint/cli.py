@@ -144,7 +144,7 @@ def _selection(config: Config, paths: tuple[Path, ...], changed_since: str | Non
         if not paths:
             return None
     if changed_since:
-        return changes.changed_articles(config.content, changed_since, paths) or None
+        return changes.changed_articles(config, changed_since, paths) or None
     return paths
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from hclint.article import Article
 from hclint.config import Settings
+from hclint.markdown import Link
 from hclint.rule import Context
 from hclint.rules.frontmatter import is_empty, lookup
 
@@ -24,7 +25,9 @@ H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 
 def hidden_reason(frontmatter: Mapping[str, Any]) -> str | None:
     """Why an article must not be published, or None when it is public."""
-    if str(frontmatter.get("audience", "")).strip().lower() == "internal":
+    audience = frontmatter.get("audience")
+    # A list of audiences is internal as soon as it names internal, as the links rules read it.
+    if "internal" in [str(a).strip().lower() for a in (audience if isinstance(audience, list) else [audience])]:
         return "audience: internal"
     if frontmatter.get("draft") is True:
         return "draft: true"
@@ -46,12 +49,17 @@ class PrivateLink:
 
 def private_links(article: Article, private: Mapping[str, str]) -> Iterator[PrivateLink]:
     """Links in article that resolve, as MkDocs resolves relative links, to a private article."""
+    for link, path in links_into(article, private):
+        yield PrivateLink(link.line, link.target, path, private[path])
+
+
+def links_into(article: Article, paths: Container[str]) -> Iterator[tuple[Link, str]]:
+    """Each link of article that points at one of paths (content paths), with the path."""
     for link in article.links:
         path = resolve(article.content_path, link.target)
-        for candidate in _candidates(path) if path is not None else ():
-            if candidate in private:
-                yield PrivateLink(link.line, link.target, candidate, private[candidate])
-                break
+        hit = next((c for c in _candidates(path) if c in paths), None) if path is not None else None
+        if hit is not None:
+            yield link, hit
 
 
 def resolve(page: str, target: str) -> str | None:

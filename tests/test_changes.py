@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from tests.conftest import BASIC, run_hclint, write_center
+from tests.conftest import BASIC, only_rules, run_hclint, write_center
 
 GOOD = "---\ntitle: Good\n---\n\nFine.\n"
 BROKEN = "No title here.\n"
@@ -85,3 +85,39 @@ def test_unknown_ref_and_missing_repository_are_one_line_errors(repo, tmp_path_f
     outside = run_hclint(elsewhere, "check", "--changed-since", "main", env={"GIT_CEILING_DIRECTORIES": str(elsewhere.parent)})
     assert outside.exit_code == 2
     assert outside.stderr.startswith("Error: --changed-since: git")
+
+
+LINKS = only_rules("broken-link")
+
+
+@pytest.fixture
+def linked(tmp_path):
+    """Three articles on main: a.md links to b.md; c.md is unrelated and has an old broken link."""
+    write_center(tmp_path, {"content/a.md": "# A\n\nSee [B](b.md).\n", "content/b.md": "# B\n\nText.\n",
+                            "content/c.md": "# C\n\nSee [gone](gone.md).\n"}, LINKS)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "start")
+    git(tmp_path, "checkout", "-q", "-b", "work")
+    return tmp_path
+
+
+def _links(root):
+    result = run_hclint(root, "check", "--changed-since", "main", "--format", "json")
+    return [(f["path"], f["line"], f["rule"]) for f in result.json]
+
+
+def test_a_changed_article_is_checked_against_the_whole_help_center(linked):
+    (linked / "content/b.md").write_text("# B\n\nSee [A](a.md) and [missing](missing.md).\n")
+    assert _links(linked) == [("content/b.md", 3, "broken-link")]  # a.md resolves; c.md's old link stays quiet
+
+
+def test_deleting_an_article_reports_the_unchanged_articles_that_linked_to_it(linked):
+    git(linked, "rm", "-q", "content/b.md")
+    git(linked, "commit", "-q", "-m", "remove b")
+    assert _links(linked) == [("content/a.md", 3, "broken-link")]
+
+
+def test_renaming_an_article_reports_links_to_its_old_name(linked):
+    git(linked, "mv", "content/b.md", "content/bee.md")
+    assert _links(linked) == [("content/a.md", 3, "broken-link")]
