@@ -74,3 +74,9 @@ def test_commit_with_a_broken_article_is_refused_and_a_good_one_passes(center):
     shown = passed.stdout + passed.stderr
     assert passed.returncode == 0, shown
     assert re.search(r"^hclint\.+Passed$", shown, re.MULTILINE), shown
+
+
+def test_the_hook_manifest_and_this_repository_config_are_valid_for_pre_commit():
+    for command, file in (("validate-manifest", ".pre-commit-hooks.yaml"), ("validate-config", ".pre-commit-config.yaml")):
+        done = subprocess.run([sys.executable, "-m", "pre_commit", command, str(REPO / file)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
