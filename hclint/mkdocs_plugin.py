@@ -61,20 +61,33 @@ class HclintPlugin(BasePlugin[HclintPluginConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         self._articles, self._history = {}, LazyHistory()
         private: dict[str, str] = {}
+        unreadable = []
         for file in list(files.documentation_pages()):
-            article = parse_article(file.content_string, _project_path(self._hclint, file), file.src_uri)
-            reason = publishing.hidden_reason(article.frontmatter)
+            article = self._read(file)
+            if article is None:
+                unreadable.append(_project_path(self._hclint, file))
+            reason = publishing.hidden_reason(article.frontmatter) if article else None
             if reason:
                 private[file.src_uri] = reason
                 files.remove(file)
-            else:
+            elif article:
                 self._articles[file.src_uri] = article
         _refuse_private_links(self._articles, private)
         if private:
             log.info(f"left {len(private)} private article(s) out of the site: {', '.join(sorted(private))}")
         if self.config.check:
             self._check()
+        if unreadable:
+            # MkDocs would stop on these with a traceback; say why in one line instead.
+            raise PluginError(f"hclint: cannot build pages that are not UTF-8 text: {', '.join(unreadable)}")
         return files
+
+    def _read(self, file: File) -> Article | None:
+        try:
+            text = file.content_string
+        except (OSError, UnicodeDecodeError):
+            return None  # the encoding rule says where; on_files stops the build
+        return parse_article(text, _project_path(self._hclint, file), file.src_uri)
 
     def _check(self) -> None:
         from hclint import engine  # the parser and rules load only when a build checks

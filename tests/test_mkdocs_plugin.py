@@ -111,3 +111,13 @@ def test_a_bad_hclint_configuration_stops_the_build_with_one_line(tmp_path):
     done = build(tmp_path)
     assert done.returncode != 0
     assert "unknown rule 'no-such-rule'" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_an_article_that_is_not_utf8_stops_the_build_with_the_finding_not_a_traceback(tmp_path):
+    write_site(tmp_path, {**CENTER, "content/cafe.md": "# Café\n"}, CONFIG)
+    (tmp_path / "content/cafe.md").write_bytes("# Café\n".encode("latin-1"))
+    done = build(tmp_path)
+    assert done.returncode != 0
+    assert "content/cafe.md:1:6: error encoding not valid UTF-8" in done.stderr
+    assert "cannot build pages that are not UTF-8 text: content/cafe.md" in done.stderr
+    assert "Traceback" not in done.stderr
