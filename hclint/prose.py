@@ -31,8 +31,9 @@ SPELLABLE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 CHUNK = re.compile(r"\S+")
 LEADING = "([{\"'“‘«*_<"
 TRAILING = ")]}\"'”’»*_.,;:!?…>"
-# A chunk holding any of these is code, a path, an address or a formula, never a word to spell.
-NOT_WORDS = re.compile(r"[@/\\=<>#$%&+|~^`{}\d_]|\w\.\w|://")
+# A chunk holding any of these is code, a path, an address, a file extension (.png) or a
+# formula, never a word to spell.
+NOT_WORDS = re.compile(r"[@/\\=<>#$%&+|~^`{}\d_]|\w\.\w|://|^\.\w")
 
 
 @dataclass(frozen=True)
@@ -139,15 +140,24 @@ def spellable_words(block: Block) -> Iterator[Located]:
     code-like chunks, paths, addresses or words with digits. A compound is yielded when one of its
     parts is spellable (see spellable)."""
     prose = prose_text(block)
-    for chunk in CHUNK.finditer(prose.text):
+    for word, start in word_spans(prose.text):
+        if any(spellable(piece) for piece in word.split("-")):
+            yield prose.located(start, start + len(word))
+
+
+def word_spans(text: str) -> Iterator[tuple[str, int]]:
+    """(word, offset) for each candidate word of text, before the spellable test: a spelling check
+    looks most words up first and places only the few it does not know."""
+    for chunk in CHUNK.finditer(text):
         word = chunk.group()
+        if word.isalpha():  # most words: nothing to strip or split
+            yield word, chunk.start()
+            continue
         start = chunk.start() + len(word) - len(word.lstrip(LEADING))
         word = word.strip(LEADING).rstrip(TRAILING)
-        if not word or NOT_WORDS.search(word):
-            continue
-        for part in SPELLABLE.finditer(word):
-            if any(spellable(piece) for piece in part.group().split("-")):
-                yield prose.located(start + part.start(), start + part.end())
+        if word and not NOT_WORDS.search(word):
+            for part in SPELLABLE.finditer(word):
+                yield part.group(), start + part.start()
 
 
 def spellable(word: str) -> bool:
