@@ -138,8 +138,7 @@ class Overdue:
     owner: str
 
     def message(self, what: str) -> str:
-        return (f"{what}: {self.reviewed.source} on {self.reviewed.day}, due for review on {self.due} "
-                f"(every {self.every}); {self.owner}")
+        return f"{what}: {self.reviewed.source} on {self.reviewed.day} (review every {self.every}); {self.owner}"
 
 
 def overdue(article: Article, options: Options, context: Context) -> Overdue | None:
@@ -161,7 +160,7 @@ HINT = "once the owner has read it and it is right, run `hclint review {path}`"
 def stale(article: Article, options: Options, context: Context) -> Iterator[Problem]:
     late = overdue(article, options, context)
     if late and context.today <= late.expires:
-        yield Problem(late.reviewed.line, 1, late.message("due for review"), hint=HINT.format(path=article.path))
+        yield Problem(late.reviewed.line, 1, late.message(f"due for review since {late.due}"), hint=HINT.format(path=article.path))
 
 
 def expired(article: Article, options: Options, context: Context) -> Iterator[Problem]:
