@@ -75,7 +75,8 @@ def test_the_site_loads_nothing_from_other_hosts(site):
 
 
 def test_a_public_page_linking_to_a_private_one_fails_the_build(tmp_path):
-    files = {**CENTER, "content/refunds.md": article("Refunds", "See [the notes](agents/internal.md#tone).\n\nAnd [the draft](draft/).")}
+    body = "See [the notes](agents/internal.md#tone).\n\nAnd [the draft](draft/)."
+    files = {**CENTER, "content/refunds.md": article("Refunds", body)}
     write_site(tmp_path, files, CONFIG)
     done = build(tmp_path)  # not even --strict: publishing a dead link to a hidden page is never right
     assert done.returncode != 0
