@@ -25,8 +25,8 @@ from hclint.rules.freshness import LEADER, format_date
 from hclint.rules.frontmatter import MISSING, lookup
 
 BOM = b"\xef\xbb\xbf"
-OPENING = re.compile(r"\A---[ \t]*\r?\n")
-CLOSING = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
+OPENING = re.compile(r"\A-{3,}[ \t]*\r?\n")  # the fences python-frontmatter accepts
+CLOSING = re.compile(r"^-{3,}[ \t]*\r?$", re.MULTILINE)
 SAFE_PLAIN = re.compile(r"^[\w@.+/-][\w@.+/ -]*$")  # needs no quotes in YAML, and stays a string
 NOT_PLAIN_STRINGS = re.compile(r"^(?:[-+]?[\d._]+|true|false|yes|no|on|off|null|~)$", re.IGNORECASE)
 
@@ -68,7 +68,7 @@ def _review_one(config: Config, source: Source, day: date, owner: str | None) ->
     new, changes = record(data, wanted, source.path)
     if new != data:
         try:
-            write_atomic(source.file, new)
+            write_atomic(source.file.resolve(), new)  # through a symbolic link, which stays a link
         except OSError as error:
             raise ReviewError(f"{source.path}: cannot write, the article is unchanged: {error.strerror or error}") from None
     return Recorded(source.path, tuple(changes))

@@ -146,3 +146,18 @@ def test_paths_outside_the_content_root_are_refused(tmp_path):
     (tmp_path / "notes.md").write_text("# Notes\n")
     result = run_hclint(tmp_path, "review", "notes.md")
     assert result.exit_code == 2 and "outside the content root" in result.stderr
+
+
+def test_a_symbolic_link_stays_a_link_and_its_target_is_reviewed(tmp_path):
+    content = center(tmp_path, {"shared/a.md": "---\ntitle: A\nlast_reviewed: 2025-01-10\n---\nBody\n"})
+    (content / "link.md").symlink_to(content / "shared" / "a.md")
+    assert run_hclint(tmp_path, "review", "content/link.md").exit_code == 0
+    assert (content / "link.md").is_symlink()
+    assert "last_reviewed: 2026-11-23" in (content / "shared" / "a.md").read_text()
+
+
+def test_a_longer_fence_is_still_the_frontmatter(tmp_path):
+    original = "-----\ntitle: A\nlast_reviewed: 2025-01-10\n-----\nBody\n"
+    content = center(tmp_path, {"a.md": original})
+    assert run_hclint(tmp_path, "review", "content/a.md").exit_code == 0
+    assert (content / "a.md").read_text() == original.replace("2025-01-10", "2026-11-23")
