@@ -313,13 +313,13 @@ def _is_file_link(link: Link, target: Target) -> bool:
 
 def _missing(resolve: Resolver, source: str, link: Link, target: Target, what: str) -> Problem:
     if target.kind is Kind.CASE:
-        message = f"{what} `{link.target}`: the file is named `{target.detail}`; the case differs, which breaks on Linux hosts"
+        message = f"{what} `{unquote(link.target)}`: the file is named `{target.detail}`; the case differs, which breaks on Linux hosts"
         return Problem(link.line, link.column, message, hint=f"write `{_relative(target.detail, source)}`")
     reason = target.detail or f"there is no `{target.path}` in the content root"
     file = _is_file_link(link, target)
     suggestion = None if target.detail else (resolve.closest_file if file else resolve.closest_page)(target.path)
     verb = "is missing" if file else "leads nowhere"
-    return Problem(link.line, link.column, f"{what} `{link.target}` {verb}: {reason}", hint=_hint(suggestion, source))
+    return Problem(link.line, link.column, f"{what} `{unquote(link.target)}` {verb}: {reason}", hint=_hint(suggestion, source))
 
 
 def _broken(index: Index, targets: frozenset[str], context: Context, files: bool, what: Callable[[Link], str]) -> Iterator[tuple[str, Problem]]:
@@ -361,9 +361,10 @@ def _not_an_id(fragment: str) -> bool:
 
 def _anchor_problem(link: Link, target: Target, source: str, ids: frozenset[str]) -> Problem:
     page = "this page" if target.path == source else f"`{_relative(target.path, source)}`"
-    message = f"the link `{link.target}` leads nowhere on the page: {page} has no heading or element with the id `{target.fragment}`"
-    found = difflib.get_close_matches(target.fragment, sorted(ids), n=1, cutoff=0.6)
-    page_part = link.target.split("#", 1)[0]
+    # Links are stored percent-encoded (as markdown-it normalizes them); writers wrote them decoded.
+    message = f"the link `{unquote(link.target)}` leads nowhere on the page: {page} has no heading or element with the id `{unquote(target.fragment)}`"
+    found = difflib.get_close_matches(unquote(target.fragment), sorted(ids), n=1, cutoff=0.6)
+    page_part = unquote(link.target).split("#", 1)[0]
     hint = f"did you mean `{page_part}#{found[0]}`?" if found else None
     return Problem(link.line, link.column, message, hint=hint)
 
@@ -382,7 +383,7 @@ def internal_link_from_public(index: Index, targets: frozenset[str], options_for
         for link, target in resolve.links_of(source):
             entry = index.entries.get(target.path) if target.kind is Kind.PAGE else None
             if entry is not None and _audience(entry) == "internal":
-                message = f"this public article links to `{link.target}`, which is internal (`audience: internal`)"
+                message = f"this public article links to `{unquote(link.target)}`, which is internal (`audience: internal`)"
                 yield source, Problem(link.line, link.column, message, hint="link to a public article, or remove the link")
 
 
