@@ -101,13 +101,15 @@ async def _check_all(urls: list[str], settings: Settings, on_done: Callable[[], 
     import aiohttp
 
     connector = aiohttp.TCPConnector(
-        limit=settings.max_concurrency,
-        limit_per_host=settings.max_per_host,
+        limit=0,  # the checker's own limits apply; the pool only keeps connections alive
         resolver=_guarded_resolver(settings.include_private),
         ttl_dns_cache=300,
     )
     headers = {"User-Agent": f"hclint/{__version__} (link checker)", "Accept": "*/*"}
-    async with aiohttp.ClientSession(connector=connector, headers=headers, auto_decompress=False) as session:
+    timeout = aiohttp.ClientTimeout(total=settings.timeout)  # for each request, not the whole run
+    async with aiohttp.ClientSession(
+        connector=connector, headers=headers, timeout=timeout, auto_decompress=False, cookie_jar=aiohttp.DummyCookieJar()
+    ) as session:
         checker = _Checker(session, settings, asyncio.Semaphore(settings.max_concurrency), {})
 
         async def one(url: str) -> tuple[str, LinkResult]:
@@ -137,25 +139,39 @@ def _guarded_resolver(include_private: bool) -> Any:
 
 
 class _Host:
-    """One host's share of the run: a few requests at a time, spaced by a minimum interval."""
+    """One host's share of the run: a few requests at a time, their starts spaced by an interval."""
 
     def __init__(self, settings: Settings) -> None:
         self.slots = asyncio.Semaphore(settings.max_per_host)
         self.interval = settings.min_interval
-        self.next_start = 0.0
+        self.booked = 0.0  # the next free start time to book
+        self.last_start = float("-inf")
+        self.paused_until = 0.0
 
     def pause(self, seconds: float) -> None:
         """Hold back every request to this host: it asked us to (Retry-After) or it is failing."""
-        self.next_start = max(self.next_start, asyncio.get_running_loop().time() + seconds)
+        self.paused_until = max(self.paused_until, asyncio.get_running_loop().time() + seconds)
 
     @asynccontextmanager
-    async def turn(self) -> AsyncIterator[None]:
+    async def turn(self, everyone: asyncio.Semaphore) -> AsyncIterator[None]:
+        """A slot of this host, then a slot of all hosts, then the start.
+
+        A request books its start time and waits for it before it takes a slot of all hosts, so
+        a host that must be asked slowly never holds up the others. The second wait keeps the
+        spacing exact when a crowded run let two requests of this host catch up with each other.
+        """
+        loop = asyncio.get_running_loop()
         async with self.slots:
-            loop = asyncio.get_running_loop()
-            while (wait := self.next_start - loop.time()) > 0:
-                await asyncio.sleep(wait)  # a pause may have grown while we slept
-            self.next_start = loop.time() + self.interval
-            yield
+            now = loop.time()
+            start = max(now, self.booked, self.paused_until)
+            self.booked = start + self.interval
+            if start > now:
+                await asyncio.sleep(start - now)
+            async with everyone:
+                while (wait := max(self.last_start + self.interval, self.paused_until) - loop.time()) > 0:
+                    await asyncio.sleep(wait)
+                self.last_start = loop.time()
+                yield
 
 
 @dataclass
@@ -220,15 +236,12 @@ class _Checker:
         return answer
 
     async def _request(self, method: str, url: str, host: _Host) -> _Answer:
-        import aiohttp
-
         name = urlsplit(url).hostname or ""
         if not self.settings.include_private and is_ip_literal(name) and is_private(name):
             raise PrivateAddress(f"{name} is a private address")
-        timeout = aiohttp.ClientTimeout(total=self.settings.timeout)
-        async with host.turn(), self.slots:
+        async with host.turn(self.slots):
             # Leaving the block releases the connection without reading the body.
-            async with self.session.request(method, url, allow_redirects=False, timeout=timeout) as response:
+            async with self.session.request(method, url, allow_redirects=False) as response:
                 return _Answer(
                     response.status,
                     response.reason or "",

@@ -58,20 +58,25 @@ class Handler(BaseHTTPRequestHandler):
         with log.lock:
             log.requests.append((method, self.path, time.monotonic()))
             seen = sum(1 for m, p, _ in log.requests if p == self.path)
+        self._answer(method, seen)
+
+    def _hold(self) -> None:
+        """Keep the request in flight a while. It leaves the count before the answer is sent, so a
+        client that starts its next request on receiving the answer is never counted twice."""
+        log = self.server.log
+        with log.lock:
             log.in_flight += 1
             log.most_in_flight = max(log.most_in_flight, log.in_flight)
-        try:
-            self._answer(method, seen)
-        finally:
-            with log.lock:
-                log.in_flight -= 1
+        time.sleep(0.15)
+        with log.lock:
+            log.in_flight -= 1
 
     def _answer(self, method: str, seen: int) -> None:
         path = self.path.split("?", 1)[0]
         if path in ("/ok", "/refund-policy", "/pricing") or path.startswith("/page/"):
             self._send(200)
         elif path.startswith("/held/"):
-            time.sleep(0.15)  # long enough for requests to overlap, to measure concurrency
+            self._hold()
             self._send(200)
         elif path in ("/moved", "/pricing-2024"):
             self._send(301, location="/ok" if path == "/moved" else "/pricing")

@@ -166,7 +166,7 @@ def test_requests_to_all_hosts_stay_within_the_limit():
         results = check_urls(urls, Settings(max_concurrency=5, max_per_host=4, min_interval=0.0, include_private=True))
         assert {r.verdict for r in results.values()} == {Verdict.OK}
         assert len(shared.requests) == 18
-        assert shared.most_in_flight <= 5
+        assert 1 < shared.most_in_flight <= 5
 
 
 def test_requests_to_one_host_are_spaced_by_the_minimum_interval():
