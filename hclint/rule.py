@@ -128,6 +128,9 @@ class Rule:
     # Corpus rules only: the compact, picklable facts this rule needs about each article, kept in
     # the index (and its cache) under the rule's name, so the rule never needs the Article again.
     facts: Callable[["Article"], Any] | None = None
+    # Files (relative to the content root) besides the article whose contents change the rule's
+    # results, such as a project dictionary: the cache is keyed on them too.
+    reads: tuple[str, ...] = ()
     # A rule of a family reads the options of the family's first rule, so settings such as the
     # review interval are written once (and per folder) for every rule that depends on them.
     options_from: str | None = None
