@@ -12,7 +12,7 @@ ENGLISH = """
 addon admin allowlist alt analytics app async autofill backend barcode blocklist captcha changelog
 chatbot checkbox config ctrl datetime dataset denylist deselect dropdown ecommerce emoji esc etc
 filename frontend geolocation hashtag hoc hotfix inbox lifecycle logout lookup metadata multi
-multitenant namespace noneditable offboarding onboarding passcode popup preconfigured prefilled
+multitenant namespace non noneditable offboarding onboarding passcode popup pre preconfigured prefilled
 preinstalled prepopulated reupload roadmap runtime screenshot signin signup sitemap smartphone
 subfolder submenu subpage subtab timeframe timestamp tooltip unassign unselect untracked versa
 walkthrough wifi wildcard workflow
