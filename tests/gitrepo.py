@@ -15,12 +15,13 @@ def git_env(day: str) -> dict[str, str]:
         "GIT_COMMITTER_NAME": "Writer", "GIT_COMMITTER_EMAIL": "writer@example.com",
         "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp,
         # The machine's own git configuration must not change what the tests see.
-        "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": str(Path(__file__).with_name("no-such-gitconfig")), "GIT_CONFIG_NOSYSTEM": "1",
     }
 
 
 def git(repo: Path, *args: str, day: str = "2026-01-01") -> str:
-    result = subprocess.run(["git", *args], cwd=repo, env=git_env(day), capture_output=True, text=True, check=True)
+    result = subprocess.run(["git", *args], cwd=repo, env=git_env(day), capture_output=True, text=True, check=False)
+    assert result.returncode == 0, f"git {' '.join(args)} failed: {result.stderr}"
     return result.stdout
 
 

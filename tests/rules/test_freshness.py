@@ -163,3 +163,31 @@ def test_unreviewed_change_reports_body_edits_after_the_review(tmp_path):
     got = findings(repo)
     assert [(p, r, line) for p, r, line, _ in got] == [("content/edited.md", "unreviewed-change", 5)]
     assert "2026-10-15" in got[0][3] and "2026-09-01" in got[0][3]
+
+
+def test_a_microsoft_learn_help_center_runs_to_the_end_with_ms_date(tmp_path):
+    from collections import Counter
+
+    from hclint.rules import registry
+    from tests.conftest import shared_or_skip
+
+    corpus = shared_or_skip("corpora", "ms-business-central-help")
+    mine = FRESHNESS | {"frontmatter-missing-field", "frontmatter-field-type", "frontmatter-unknown-field"}
+    rules = {name: "off" for name in registry() if name not in mine}
+    rules["stale-article"] = {"review_field": "ms.date", "date_format": "%m/%d/%Y", "owner_field": "ms.author", "review_every": "1y"}
+    rules["frontmatter-missing-field"] = {
+        "required": ["title", "description", "ms.author", "ms.date"],
+        "optional": ["ms.*", "ms-*", "ai.*", "ai-*", "author", "ROBOTS", "audience", "services", "documentationcenter"],
+        "types": {"title": "string", "description": "string", "ms.author": "string", "ms.date": "date"},
+    }
+    # Include files are fragments pulled into articles, not articles: Microsoft's own build skips them too.
+    write_center(tmp_path, {}, {"content": str(corpus), "exclude": ["**/includes/**", "**/TOC.md"], "rules": rules})
+    result = run_hclint(tmp_path, "check", "--no-cache", "--format", "json", "--fail-on", "info")
+    counts = Counter(result.rules())
+    assert counts["invalid-date"] == 0 and counts["frontmatter-field-type"] == 0
+    assert counts["frontmatter-missing-field"] == 0
+    # Real typos in the corpus, and nothing else.
+    assert sorted(f["message"] for f in result.json if f["rule"] == "frontmatter-unknown-field") == [
+        "field `m.search.form` is not in the schema", "field `mw.reviewer` is not in the schema",
+    ]
+    assert counts["stale-article"] > 100 and counts["expired-article"] > 1000
