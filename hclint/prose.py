@@ -106,6 +106,7 @@ def _blank_markers(text: str) -> str:
     return MARKER.sub(lambda match: " " * len(match.group()), text)
 
 
+@lru_cache(maxsize=4096)  # the three readability rules read the same blocks
 def sentences(block: Block) -> tuple[Sentence, ...]:
     """The block's sentences; a block (paragraph, list item, cell) always ends a sentence."""
     prose = prose_text(block)
