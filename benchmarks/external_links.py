@@ -15,6 +15,7 @@ import argparse
 import asyncio
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -146,14 +147,18 @@ def lychee_command(binary: Path) -> list[str]:
 
 
 def timed(command: list[str], cwd: Path, port: int) -> tuple[float, int, dict[str, float]]:
+    """Wall time, exit code, and what the server saw, plus the tool's CPU time (user + system)."""
     control(port, "reset")
     env = {**os.environ, "HCLINT_NO_PROGRESS": "1", "HCLINT_TODAY": "2026-11-23"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if process.returncode != 0:
         sys.stderr.write(process.stdout[-2000:] + process.stderr[-2000:])
-    return elapsed, process.returncode, control(port, "stats")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, process.returncode, {**control(port, "stats"), "cpu": cpu}
 
 
 def main() -> None:
@@ -171,6 +176,7 @@ def main() -> None:
     tools = {"hclint": hclint_command(), version: lychee_command(binary)}
     times: dict[tuple[str, str], list[float]] = {}
     spans: dict[tuple[str, str], list[float]] = {}  # first request to last answer, seen by the server
+    cpus: dict[tuple[str, str], list[float]] = {}
     try:
         assert server.stdout is not None and server.stdout.readline().strip() == "ready"
         for layout in ("grouped", "interleaved"):
@@ -181,27 +187,32 @@ def main() -> None:
                     elapsed, code, served = timed(command, root, port)
                     span = served["last"] - served["first"]
                     print(f"{layout} run {run + 1}: {name:<14} {elapsed:6.2f} s  exit {code}  {served['count']:.0f} requests "
-                          f"in {span:.2f} s, at most {served['most_in_flight']:.0f} at once", flush=True)
+                          f"in {span:.2f} s, at most {served['most_in_flight']:.0f} at once, {served['cpu']:.2f} s CPU", flush=True)
                     times.setdefault((layout, name), []).append(elapsed)
                     spans.setdefault((layout, name), []).append(span)
+                    cpus.setdefault((layout, name), []).append(served["cpu"])
             shutil.rmtree(root, ignore_errors=True)
-        report(times, spans, version)
+        report(times, spans, cpus, version)
     finally:
         server.terminate()
         server.wait()
 
 
-def report(times: dict[tuple[str, str], list[float]], spans: dict[tuple[str, str], list[float]], version: str) -> None:
+Samples = dict[tuple[str, str], list[float]]
+
+
+def report(times: Samples, spans: Samples, cpus: Samples, version: str) -> None:
     medians = {key: statistics.median(values) for key, values in times.items()}
     print(f"\n{HOSTS * PER_HOST} URLs on {HOSTS} hosts, {LATENCY * 1000:.0f} ms latency each; "
           f"{CONCURRENCY} in flight, {PER_HOST_CONCURRENCY} per host, {INTERVAL * 1000:.0f} ms between requests to a host\n")
-    print("| Links in the articles | Tool | Median wall time (s) | Runs (s) | Median network span (s) | Ratio to lychee |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    print("| Links in the articles | Tool | Median wall time (s) | Runs (s) | Median network span (s) | Median CPU (s) | Ratio to lychee |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     for (layout, name), values in times.items():
         ratio = medians[(layout, name)] / medians[(layout, version)]
         runs = ", ".join(f"{value:.2f}" for value in values)
         span = statistics.median(spans[(layout, name)])
-        print(f"| {layout} by host | {name} | {medians[(layout, name)]:.2f} | {runs} | {span:.2f} | {ratio:.2f} |")
+        cpu = statistics.median(cpus[(layout, name)])
+        print(f"| {layout} by host | {name} | {medians[(layout, name)]:.2f} | {runs} | {span:.2f} | {cpu:.2f} | {ratio:.2f} |")
 
 
 if __name__ == "__main__":

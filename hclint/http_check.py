@@ -2,8 +2,9 @@
 
 Each URL gets HEAD first and GET only when HEAD is refused; a response is closed as soon as its
 status and headers are in, so no body is ever downloaded. Redirects are followed by hand, so a
-loop is seen and a permanent redirect is told apart from a temporary one. aiohttp is imported
-inside the functions that use it: `hclint check` without --external never pays for it.
+loop is seen and a permanent redirect is told apart from a temporary one. The rules import this
+module (and so asyncio) only when they run, and aiohttp inside the functions that use it: a
+`hclint check` without --external pays for neither.
 """
 
 from __future__ import annotations
@@ -184,8 +185,6 @@ class _Checker:
     async def check(self, url: str) -> LinkResult:
         try:
             return await self._follow(url)
-        except PrivateAddress:
-            return LinkResult(Verdict.SKIPPED, "private address")
         except Exception as error:  # every network failure has to become a finding, never a traceback
             return _failure(error, self.settings)
 
@@ -196,7 +195,12 @@ class _Checker:
         permanent: tuple[str, int] | None = None  # (where they lead, the first status)
         all_permanent = True
         for _ in range(self.settings.max_redirects + 1):
-            answer = await self._attempts(current)
+            try:
+                answer = await self._attempts(current)
+            except Exception as error:
+                if current != url and _private(error):
+                    return LinkResult(Verdict.NOT_CHECKED, f"redirects to a private address, not followed: {current}")
+                raise
             if answer.status not in REDIRECTS or not answer.location:
                 return _verdict(answer, permanent)
             target = urljoin(current, answer.location).split("#", 1)[0]
@@ -273,6 +277,13 @@ def _verdict(answer: _Answer, permanent: tuple[str, int] | None) -> LinkResult:
     return LinkResult(Verdict.OK, label, answer.status)
 
 
+def _private(error: BaseException) -> bool:
+    import aiohttp
+
+    wrapped = isinstance(error, aiohttp.ClientConnectorDNSError) and isinstance(error.os_error, PrivateAddress)
+    return wrapped or isinstance(error, PrivateAddress)
+
+
 def _transient(error: BaseException) -> bool:
     """Failures worth another try: refused or reset connections and timeouts, not bad names."""
     import aiohttp
@@ -285,9 +296,9 @@ def _transient(error: BaseException) -> bool:
 def _failure(error: BaseException, settings: Settings) -> LinkResult:
     import aiohttp
 
+    if _private(error):
+        return LinkResult(Verdict.SKIPPED, "private address")
     if isinstance(error, aiohttp.ClientConnectorDNSError):
-        if isinstance(error.os_error, PrivateAddress):
-            return LinkResult(Verdict.SKIPPED, "private address")
         return LinkResult(Verdict.BROKEN, "the host name does not resolve")
     if isinstance(error, aiohttp.ClientSSLError):
         return LinkResult(Verdict.UNREACHABLE, f"TLS failure: {_reason(error)}")
