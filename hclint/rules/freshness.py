@@ -56,6 +56,20 @@ class IntervalOption(Option):
 
 
 @dataclass(frozen=True)
+class DateFormatOption(Option):
+    def validate(self, value: Any) -> Any:
+        value = super().validate(value)
+        sample = date(2024, 1, 31)
+        try:
+            ok = datetime.strptime(sample.strftime(value), value).date() == sample
+        except ValueError:
+            ok = False
+        if not ok:
+            raise ValueError(f"{value!r} does not write a whole date: use strftime codes such as %Y-%m-%d or %m/%d/%Y")
+        return value
+
+
+@dataclass(frozen=True)
 class Reviewed:
     """The date an article counts as reviewed, where it came from, and the line to report at."""
 
@@ -219,7 +233,7 @@ FRESHNESS_OPTIONS = (
     Option("review_field", "last_reviewed",
            "the frontmatter field with the date of the last review: `ms.date`, `last_updated`, or a nested `date.updated`"),
     Option("owner_field", "owner", "the frontmatter field that names who keeps the article right"),
-    Option("date_format", ISO,
+    DateFormatOption("date_format", ISO,
            "how review dates are written, in strftime codes: `%m/%d/%Y` for Microsoft Learn's ms.date"),
     IntervalOption("review_every", "180d",
                    "how often articles need a review, unless one sets `review_every` itself: 90d, 6w, 6m, 1y"),

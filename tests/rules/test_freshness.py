@@ -191,3 +191,10 @@ def test_a_microsoft_learn_help_center_runs_to_the_end_with_ms_date(tmp_path):
         "field `m.search.form` is not in the schema", "field `mw.reviewer` is not in the schema",
     ]
     assert counts["stale-article"] > 100 and counts["expired-article"] > 1000
+
+
+def test_a_date_format_that_cannot_write_a_whole_date_is_a_configuration_error(tmp_path):
+    write_center(tmp_path, {"content/a.md": article("2026-04-01")}, {"rules": {"stale-article": {"date_format": "%Y-%m"}}})
+    result = run_hclint(tmp_path, "check")
+    assert result.exit_code == 2
+    assert "stale-article.date_format" in result.stderr and "whole date" in result.stderr
