@@ -20,7 +20,7 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from hclint.article import parse_article
-from hclint.rules.links import anchor_facts
+from hclint.linkmap import anchor_facts, page_anchors
 from hclint.site import NO_SITE, Site, heading_ids, load_site, page_ids
 from tests.conftest import REPO, shared_or_skip
 
@@ -101,6 +101,10 @@ def built_page(site: Site, site_dir: Path, content_path: str) -> _BuiltHeadings:
     return parser
 
 
+def _anchors(article):
+    return page_anchors(article, anchor_facts(article))
+
+
 def compare_site(mkdocs_file: Path, tmp_path: Path) -> int:
     """Build the site and compare every page's heading ids; return how many headings matched."""
     config = buildable(mkdocs_file, tmp_path / "build")
@@ -110,7 +114,7 @@ def compare_site(mkdocs_file: Path, tmp_path: Path) -> int:
     differences, count = {}, 0
     for file in sorted(docs.rglob("*.md")):
         content_path = file.relative_to(docs).as_posix()
-        anchors = anchor_facts(parse_article(file.read_text(encoding="utf-8"), content_path, content_path))
+        anchors = _anchors(parse_article(file.read_text(encoding="utf-8"), content_path, content_path))
         mine = list(heading_ids(site, anchors))
         built = built_page(site, tmp_path / "site", content_path)
         if mine != built.ids:
@@ -210,7 +214,7 @@ def test_raw_html_and_attr_list_ids_are_anchors_as_in_the_build(tmp_path):
     config = buildable(mkdocs_file, tmp_path / "build")
     build(config, tmp_path / "site")
     built = built_page(load_site(config), tmp_path / "site", "index.md")
-    ids = page_ids(load_site(mkdocs_file), anchor_facts(parse_article(TRICKY, "index.md", "index.md")))
+    ids = page_ids(load_site(mkdocs_file), _anchors(parse_article(TRICKY, "index.md", "index.md")))
     assert {"legacy", "box", "para", "custom"} <= ids
     assert {"legacy", "box", "para", "custom"} <= built.all_ids
 
@@ -223,7 +227,7 @@ def test_pymdownx_slugs_settings_are_read(tmp_path):
 
 def test_repeated_headings_skip_ids_that_attr_list_reserved():
     site = Site(attr_list=True)
-    anchors = anchor_facts(parse_article("## A\n\n## A\n\n## B {#a_1}\n\n## A\n", "x.md", "x.md"))
+    anchors = _anchors(parse_article("## A\n\n## A\n\n## B {#a_1}\n\n## A\n", "x.md", "x.md"))
     assert heading_ids(site, anchors) == ("a", "a_2", "a_1", "a_3")
     # Without attr_list, `{#a_1}` is text: nothing is reserved.
     assert heading_ids(Site(attr_list=False), anchors)[:2] == ("a", "a_1")

@@ -1,299 +1,25 @@
 """Internal links, anchors, images and the nav, resolved exactly as MkDocs resolves them.
 
 All seven rules are corpus rules: a link is only broken with respect to the whole help center.
-They read the index (links, headings, frontmatter) and one fact per article (its anchors), and,
-for images and downloads that are not articles, the folder listings of the content root.
+Where each link leads is worked out once per run by hclint.linkmap; the rules here decide what
+is worth reporting and say it.
 """
 
 from __future__ import annotations
 
-import difflib
 import posixpath
-from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from enum import Enum
-from functools import cached_property
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from collections.abc import Callable, Iterator
+from urllib.parse import unquote
 
-from hclint.article import Article
 from hclint.corpus import Index, IndexEntry
 from hclint.findings import Problem, Severity
+from hclint.linkmap import OUTSIDE, Kind, Resolver, Target, anchor_facts, audience, closest, resolver
 from hclint.markdown import Link
 from hclint.rule import Context, Example, Options, Rule
-from hclint.site import INDEX_NAMES, NavEntry, PageAnchors, Site, attr_ids, html_ids, load_site, page_ids, rendered_text
+from hclint.site import INDEX_NAMES, NavEntry, Site
 
 AI_READER = "AI assistants that answer customers from the help center"
 PAGE_SUFFIXES = ("", ".md", ".markdown", ".html", ".htm")  # anything else is a file to download
-ANCHORS = "broken-anchor"  # the rule whose facts hold each page's anchors
-
-
-class Kind(Enum):
-    PAGE = "page"  # an article of the help center
-    FILE = "file"  # an image or any other file in the content root
-    MISSING = "missing"
-    CASE = "case"  # exists, but only with different upper and lower case
-    OUTSIDE = "outside"  # outside the help center: another site, or another app on this host
-    SKIP = "skip"  # not a link to resolve (query only, template syntax)
-
-
-@dataclass(frozen=True)
-class Target:
-    kind: Kind
-    path: str = ""  # content path of what the link reaches (or would reach)
-    fragment: str = ""
-    detail: str = ""  # MISSING: why; CASE: the real name
-
-
-SKIPPED = Target(Kind.SKIP)
-OUTSIDE = Target(Kind.OUTSIDE)
-
-
-# ---- the content root on disk: folders listed once, only when a link needs them ------------
-
-
-@dataclass
-class Tree:
-    root: Path
-    _listings: dict[str, dict[str, bool] | None] = field(default_factory=dict)
-
-    def listing(self, folder: str) -> dict[str, bool] | None:
-        """name -> is a folder, for a folder relative to the root; None when it does not exist."""
-        if folder not in self._listings:
-            try:
-                with os_scandir(self.root / folder) as entries:
-                    self._listings[folder] = {e.name: e.is_dir() for e in entries if not e.name.startswith(".")}
-            except OSError:
-                self._listings[folder] = None
-        return self._listings[folder]
-
-    def kind(self, path: str) -> str | None:
-        """'file', 'folder' or None, with the case exactly as written."""
-        if path in ("", "."):
-            return "folder"
-        folder, name = posixpath.split(path)
-        found = self.listing(folder)
-        if found is None or name not in found:
-            return None
-        return "folder" if found[name] else "file"
-
-    def real_case(self, path: str) -> str | None:
-        """The path as it is named on disk when it differs from path only in case."""
-        real = ""
-        for part in path.split("/"):
-            found = self.listing(real) or {}
-            match = part if part in found else next((n for n in found if n.casefold() == part.casefold()), None)
-            if match is None:
-                return None
-            real = posixpath.join(real, match)
-        return real if real != path else None
-
-
-def os_scandir(path: Path):
-    import os
-
-    return os.scandir(path)
-
-
-# ---- resolving a link as MkDocs does ---------------------------------------------------------
-
-
-@dataclass
-class Resolver:
-    """Every link of the help center resolved once per run, shared by the seven rules."""
-
-    index: Index
-    site: Site
-    tree: Tree
-    _memo: dict[tuple[str, str], Target] = field(default_factory=dict)
-    _links: dict[str, tuple[tuple[Link, Target], ...]] = field(default_factory=dict)
-
-    @cached_property
-    def lower_pages(self) -> dict[str, str]:
-        return {path.casefold(): path for path in self.index.entries}
-
-    @cached_property
-    def urls(self) -> dict[str, str]:
-        """Site URL (relative to the site root, no leading slash) -> content path."""
-        urls = {}
-        for path in self.index.entries:
-            url = self.site.page_url(path)
-            urls[url] = path
-            urls.setdefault(url.rstrip("/"), path)
-            if self.site.use_directory_urls:
-                urls.setdefault(url + "index.html", path)
-        return urls
-
-    @cached_property
-    def top_names(self) -> frozenset[str]:
-        """First segments of every path or URL in the site: what an absolute link inside it starts with."""
-        names = set((self.tree.listing("") or {}).keys())
-        names.update(url.split("/", 1)[0] for url in self.urls)
-        return frozenset(names)
-
-    def links_of(self, content_path: str) -> tuple[tuple[Link, Target], ...]:
-        if content_path not in self._links:
-            entry = self.index.entries[content_path]
-            self._links[content_path] = tuple((link, self.resolve(content_path, link.target)) for link in entry.links)
-        return self._links[content_path]
-
-    def resolve(self, source: str, raw: str) -> Target:
-        folder = posixpath.dirname(source)
-        key = (folder, raw)
-        if key not in self._memo:
-            self._memo[key] = self._resolve(folder, raw)
-        target = self._memo[key]
-        if target.kind is Kind.PAGE and not target.path:  # "#id": the linking page itself
-            return Target(Kind.PAGE, source, target.fragment)
-        return target
-
-    def _resolve(self, folder: str, raw: str) -> Target:
-        if "{{" in raw or "{%" in raw:
-            return SKIPPED
-        try:
-            parts = urlsplit(raw.strip())
-        except ValueError:
-            return Target(Kind.MISSING, raw, "", "it is not a valid URL")
-        if parts.scheme or parts.netloc:
-            return OUTSIDE
-        path, fragment = unquote(parts.path), parts.fragment
-        if not path:
-            return Target(Kind.PAGE, "", fragment) if fragment else SKIPPED
-        if path.startswith("~/"):  # DocFX's root of the docset: the content root
-            return self._inside(posixpath.normpath(path[2:]), path, fragment, leaving=OUTSIDE)
-        if path.startswith(("/", "\\")):
-            return self._absolute(path, fragment)
-        joined = posixpath.normpath(posixpath.join(folder, path))
-        leaving = Target(Kind.MISSING, joined, fragment, "it points outside the content root, which MkDocs does not publish")
-        return self._inside(joined, path, fragment, leaving=leaving if self.site.mkdocs_file else OUTSIDE)
-
-    def _absolute(self, path: str, fragment: str) -> Target:
-        """A site path such as /billing/refunds/: a page URL, or a file, under the site's root."""
-        if not path.startswith(self.site.site_path):
-            return OUTSIDE
-        relative = path[len(self.site.site_path) :]
-        if relative.split("/", 1)[0] not in self.top_names | {""}:
-            return OUTSIDE  # another application on the same host (/api/, /dynamics365/...)
-        page = self.urls.get(relative) or self.urls.get(relative.rstrip("/"))
-        if page is not None:
-            return self._checked(Target(Kind.PAGE, page, fragment))
-        return self._inside(posixpath.normpath(relative), path, fragment, leaving=OUTSIDE)
-
-    def _inside(self, joined: str, written: str, fragment: str, leaving: Target) -> Target:
-        if joined == ".." or joined.startswith("../"):
-            return leaving
-        if joined in self.index.entries and not written.endswith("/"):
-            return self._checked(Target(Kind.PAGE, joined, fragment))
-        kind = self.tree.kind(joined)
-        if kind == "file":
-            page = joined.endswith((".md", ".markdown"))
-            return self._checked(Target(Kind.PAGE if page else Kind.FILE, joined, fragment))
-        if kind == "folder":
-            return self._folder(joined, fragment)
-        real = self.lower_pages.get(joined.casefold()) or self.tree.real_case(joined)
-        if real is not None:
-            return Target(Kind.CASE, joined, fragment, real)
-        return Target(Kind.MISSING, joined, fragment)
-
-    def _folder(self, folder: str, fragment: str) -> Target:
-        for name in INDEX_NAMES:
-            page = posixpath.join(folder, name) if folder != "." else name
-            if self.tree.kind(page) == "file":
-                return self._checked(Target(Kind.PAGE, page, fragment))
-        return Target(Kind.MISSING, folder, fragment, "it is a folder with no index.md or README.md")
-
-    def _checked(self, target: Target) -> Target:
-        if self.site.is_excluded(target.path):
-            return Target(Kind.MISSING, target.path, target.fragment, "it is excluded from the built site by exclude_docs")
-        return target
-
-    # ---- what the rules need ------------------------------------------------------------------
-
-    def anchors(self, content_path: str) -> frozenset[str] | None:
-        entry = self.index.entries.get(content_path)
-        facts = entry.facts.get(ANCHORS) if entry else None
-        return self._ids(content_path, facts) if isinstance(facts, PageAnchors) else None
-
-    @cached_property
-    def _anchor_memo(self) -> dict[str, frozenset[str]]:
-        return {}
-
-    def _ids(self, content_path: str, facts: PageAnchors) -> frozenset[str]:
-        if content_path not in self._anchor_memo:
-            self._anchor_memo[content_path] = page_ids(self.site, facts)
-        return self._anchor_memo[content_path]
-
-    @cached_property
-    def inbound(self) -> dict[str, set[str]]:
-        """Content path -> the other articles that link to it."""
-        linked: dict[str, set[str]] = defaultdict(set)
-        for source in self.index.entries:
-            for _, target in self.links_of(source):
-                if target.kind is Kind.PAGE and target.path != source:
-                    linked[target.path].add(source)
-        return linked
-
-    @cached_property
-    def by_name(self) -> dict[str, list[str]]:
-        names: dict[str, list[str]] = defaultdict(list)
-        for path in self.index.entries:
-            names[posixpath.basename(path).casefold()].append(path)
-        return names
-
-    def closest_page(self, wanted: str) -> str | None:
-        """The article most likely meant: the same file name elsewhere (a move), else the nearest
-        spelling of the name. Names are compared, not whole paths: far cheaper, and a misspelt
-        folder still leaves the name to match on."""
-        name = posixpath.basename(wanted).casefold()
-        if name not in self._suggested:
-            found = difflib.get_close_matches(name, list(self.by_name), n=1, cutoff=0.75)
-            self._suggested[name] = found[0] if found else None
-        match = self._suggested[name]
-        if match is None:
-            return None
-        return max(self.by_name[match], key=lambda path: difflib.SequenceMatcher(None, wanted, path).ratio())
-
-    @cached_property
-    def _suggested(self) -> dict[str, str | None]:
-        return {}
-
-    def closest_file(self, wanted: str) -> str | None:
-        folder = posixpath.dirname(wanted)
-        names = [n for n, is_folder in (self.tree.listing(folder) or {}).items() if not is_folder]
-        found = difflib.get_close_matches(posixpath.basename(wanted), names, n=1, cutoff=0.6)
-        return posixpath.join(folder, found[0]) if found else None
-
-
-def resolver(index: Index, context: Context) -> Resolver:
-    """The run's resolver: the seven rules run one after another on the same index, so each link is
-    resolved once rather than seven times (kept in the run's scratch space, Context.shared)."""
-    site = load_site(context.mkdocs_file)
-    last = context.shared.get("links")
-    if last is not None and last[0] is index and last[1].site == site:
-        return last[1]
-    made = Resolver(index, site, Tree(context.content))
-    context.shared["links"] = (index, made)
-    return made
-
-
-# ---- facts: what an article contributes to its page's ids ------------------------------------
-
-
-def anchor_facts(article: Article) -> PageAnchors:
-    headings = tuple((rendered_text(h.text), h.explicit_id) for h in article.headings)
-    fragments: list[str] = []
-    attrs: list[str] = []
-    previous = ""
-    for token in article.tokens:
-        if token.type == "html_block":
-            fragments.append(token.content)
-        elif token.type == "inline":
-            fragments += [c.content for c in token.children or () if c.type == "html_inline"]
-            if previous != "heading_open":
-                attrs += attr_ids(token.content)
-        previous = token.type
-    return PageAnchors(headings, tuple(attrs), html_ids(fragments))
 
 
 # ---- messages --------------------------------------------------------------------------------
@@ -363,32 +89,25 @@ def _anchor_problem(link: Link, target: Target, source: str, ids: frozenset[str]
     page = "this page" if target.path == source else f"`{_relative(target.path, source)}`"
     # Links are stored percent-encoded (as markdown-it normalizes them); writers wrote them decoded.
     message = f"the link `{unquote(link.target)}` leads nowhere on the page: {page} has no heading or element with the id `{unquote(target.fragment)}`"
-    found = difflib.get_close_matches(unquote(target.fragment), sorted(ids), n=1, cutoff=0.6)
+    found = closest(unquote(target.fragment), sorted(ids), 60)
     page_part = unquote(link.target).split("#", 1)[0]
-    hint = f"did you mean `{page_part}#{found[0]}`?" if found else None
+    hint = f"did you mean `{page_part}#{found}`?" if found else None
     return Problem(link.line, link.column, message, hint=hint)
-
-
-def _audience(entry: IndexEntry) -> str:
-    value = entry.frontmatter.get("audience")
-    values = value if isinstance(value, list) else [value]
-    return "internal" if "internal" in [str(v).strip().lower() for v in values] else "public"
 
 
 def internal_link_from_public(index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context) -> Iterator[tuple[str, Problem]]:
     resolve = resolver(index, context)
     for source in sorted(targets):
-        if _audience(index.entries[source]) == "internal":
+        if source in resolve.internal:
             continue
         for link, target in resolve.links_of(source):
-            entry = index.entries.get(target.path) if target.kind is Kind.PAGE else None
-            if entry is not None and _audience(entry) == "internal":
+            if target.kind is Kind.PAGE and target.path in resolve.internal:
                 message = f"this public article links to `{unquote(link.target)}`, which is internal (`audience: internal`)"
                 yield source, Problem(link.line, link.column, message, hint="link to a public article, or remove the link")
 
 
 def _published(site: Site, entry: IndexEntry) -> bool:
-    return _audience(entry) == "public" and not site.is_excluded(entry.content_path)
+    return audience(entry) == "public" and not site.is_excluded(entry.content_path)
 
 
 def _is_home(content_path: str) -> bool:
@@ -436,7 +155,7 @@ def nav_missing_target(index: Index, targets: frozenset[str], options_for: Calla
     for entry in site.nav:
         if entry.is_link:
             continue
-        target = resolve._inside(posixpath.normpath(entry.target), entry.target, "", OUTSIDE)
+        target = resolve.lookup(posixpath.normpath(entry.target), entry.target, "", OUTSIDE)
         if target.kind in (Kind.PAGE, Kind.FILE) and target.path == posixpath.normpath(entry.target):
             continue
         yield shown, _nav_problem(resolve, entry, target)

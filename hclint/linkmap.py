@@ -1,0 +1,311 @@
+"""Where each link of the help center leads, resolved exactly as MkDocs resolves it.
+
+One Resolver per run serves the seven link rules: it reads the index (links, headings,
+frontmatter), the anchors fact of each article, and, for images and downloads that are not
+articles, the listings of the content root's folders, each read once and only when a link needs it.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+from hclint.corpus import Index, IndexEntry
+from hclint.markdown import Link
+from hclint.rule import Context
+from hclint.site import INDEX_NAMES, PageAnchors, Site, attr_ids, html_ids, load_site, page_ids, rendered_text
+
+if TYPE_CHECKING:
+    from hclint.article import Article
+
+ANCHORS = "broken-anchor"  # the rule whose facts hold each page's anchors
+
+
+class Kind(Enum):
+    PAGE = "page"  # an article of the help center
+    FILE = "file"  # an image or any other file in the content root
+    MISSING = "missing"
+    CASE = "case"  # exists, but only with different upper and lower case
+    OUTSIDE = "outside"  # outside the help center: another site, or another app on this host
+    SKIP = "skip"  # not a link to resolve (query only, template syntax)
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: Kind
+    path: str = ""  # content path of what the link reaches (or would reach)
+    fragment: str = ""
+    detail: str = ""  # MISSING: why; CASE: the real name
+
+
+SKIPPED = Target(Kind.SKIP)
+OUTSIDE = Target(Kind.OUTSIDE)
+
+
+# ---- the content root on disk: folders listed once, only when a link needs them ------------
+
+
+@dataclass
+class Tree:
+    root: Path
+    _listings: dict[str, dict[str, bool] | None] = field(default_factory=dict)
+
+    def listing(self, folder: str) -> dict[str, bool] | None:
+        """name -> is a folder, for a folder relative to the root; None when it does not exist."""
+        if folder not in self._listings:
+            try:
+                with os.scandir(self.root / folder) as entries:
+                    self._listings[folder] = {e.name: e.is_dir() for e in entries if not e.name.startswith(".")}
+            except OSError:
+                self._listings[folder] = None
+        return self._listings[folder]
+
+    def kind(self, path: str) -> str | None:
+        """'file', 'folder' or None, with the case exactly as written."""
+        if path in ("", "."):
+            return "folder"
+        folder, name = posixpath.split(path)
+        found = self.listing(folder)
+        if found is None or name not in found:
+            return None
+        return "folder" if found[name] else "file"
+
+    def real_case(self, path: str) -> str | None:
+        """The path as it is named on disk when it differs from path only in case."""
+        real = ""
+        for part in path.split("/"):
+            found = self.listing(real) or {}
+            match = part if part in found else next((n for n in found if n.casefold() == part.casefold()), None)
+            if match is None:
+                return None
+            real = posixpath.join(real, match)
+        return real if real != path else None
+
+
+# ---- resolving a link as MkDocs does ---------------------------------------------------------
+
+
+@dataclass
+class Resolver:
+    """Every link of the help center resolved once per run, shared by the seven rules."""
+
+    index: Index
+    site: Site
+    tree: Tree
+    _memo: dict[tuple[str, str], Target] = field(default_factory=dict)
+    _links: dict[str, tuple[tuple[Link, Target], ...]] = field(default_factory=dict)
+
+    @cached_property
+    def lower_pages(self) -> dict[str, str]:
+        return {path.casefold(): path for path in self.index.entries}
+
+    @cached_property
+    def urls(self) -> dict[str, str]:
+        """Site URL (relative to the site root, no leading slash) -> content path."""
+        urls = {}
+        for path in self.index.entries:
+            url = self.site.page_url(path)
+            urls[url] = path
+            urls.setdefault(url.rstrip("/"), path)
+            if self.site.use_directory_urls:
+                urls.setdefault(url + "index.html", path)
+        return urls
+
+    @cached_property
+    def top_names(self) -> frozenset[str]:
+        """First segments of every path or URL in the site: what an absolute link inside it starts with."""
+        names = {"", *(self.tree.listing("") or {})}
+        names.update(url.split("/", 1)[0] for url in self.urls)
+        return frozenset(names)
+
+    def links_of(self, content_path: str) -> tuple[tuple[Link, Target], ...]:
+        if content_path not in self._links:
+            entry = self.index.entries[content_path]
+            self._links[content_path] = tuple((link, self.resolve(content_path, link.target)) for link in entry.links)
+        return self._links[content_path]
+
+    def resolve(self, source: str, raw: str) -> Target:
+        folder = posixpath.dirname(source)
+        key = (folder, raw)
+        if key not in self._memo:
+            self._memo[key] = self._resolve(folder, raw)
+        target = self._memo[key]
+        if target.kind is Kind.PAGE and not target.path:  # "#id": the linking page itself
+            return Target(Kind.PAGE, source, target.fragment)
+        return target
+
+    def _resolve(self, folder: str, raw: str) -> Target:
+        if "{{" in raw or "{%" in raw:
+            return SKIPPED
+        try:
+            parts = urlsplit(raw.strip())
+        except ValueError:
+            return Target(Kind.MISSING, raw, "", "it is not a valid URL")
+        if parts.scheme or parts.netloc:
+            return OUTSIDE
+        path, fragment = unquote(parts.path), parts.fragment
+        if not path:
+            return Target(Kind.PAGE, "", fragment) if fragment else SKIPPED
+        if path.startswith("~/"):  # DocFX's root of the docset: the content root
+            return self.lookup(posixpath.normpath(path[2:]), path, fragment, leaving=OUTSIDE)
+        if path.startswith(("/", "\\")):
+            return self._absolute(path, fragment)
+        joined = posixpath.normpath(posixpath.join(folder, path))
+        leaving = Target(Kind.MISSING, joined, fragment, "it points outside the content root, which MkDocs does not publish")
+        return self.lookup(joined, path, fragment, leaving=leaving if self.site.mkdocs_file else OUTSIDE)
+
+    def _absolute(self, path: str, fragment: str) -> Target:
+        """A site path such as /billing/refunds/: a page URL, or a file, under the site's root."""
+        if not path.startswith(self.site.site_path):
+            return OUTSIDE
+        relative = path[len(self.site.site_path) :]
+        if relative.split("/", 1)[0] not in self.top_names:
+            return OUTSIDE  # another application on the same host (/api/, /dynamics365/...)
+        page = self.urls.get(relative) or self.urls.get(relative.rstrip("/"))
+        if page is not None:
+            return self._checked(Target(Kind.PAGE, page, fragment))
+        return self.lookup(posixpath.normpath(relative), path, fragment, leaving=OUTSIDE)
+
+    def lookup(self, joined: str, written: str, fragment: str, leaving: Target) -> Target:
+        if joined == ".." or joined.startswith("../"):
+            return leaving
+        if joined in self.index.entries and not written.endswith("/"):
+            return self._checked(Target(Kind.PAGE, joined, fragment))
+        kind = self.tree.kind(joined)
+        if kind == "file":
+            page = joined.endswith((".md", ".markdown"))
+            return self._checked(Target(Kind.PAGE if page else Kind.FILE, joined, fragment))
+        if kind == "folder":
+            return self._folder(joined, fragment)
+        real = self.lower_pages.get(joined.casefold()) or self.tree.real_case(joined)
+        if real is not None:
+            return Target(Kind.CASE, joined, fragment, real)
+        return Target(Kind.MISSING, joined, fragment)
+
+    def _folder(self, folder: str, fragment: str) -> Target:
+        for name in INDEX_NAMES:
+            page = posixpath.join(folder, name) if folder != "." else name
+            if self.tree.kind(page) == "file":
+                return self._checked(Target(Kind.PAGE, page, fragment))
+        return Target(Kind.MISSING, folder, fragment, "it is a folder with no index.md or README.md")
+
+    def _checked(self, target: Target) -> Target:
+        if self.site.is_excluded(target.path):
+            return Target(Kind.MISSING, target.path, target.fragment, "it is excluded from the built site by exclude_docs")
+        return target
+
+    # ---- what the rules need ------------------------------------------------------------------
+
+    def anchors(self, content_path: str) -> frozenset[str] | None:
+        entry = self.index.entries.get(content_path)
+        facts = entry.facts.get(ANCHORS) if entry else None
+        return self._ids(content_path, page_anchors(entry, facts)) if isinstance(facts, PageAnchors) else None
+
+    @cached_property
+    def _anchor_memo(self) -> dict[str, frozenset[str]]:
+        return {}
+
+    def _ids(self, content_path: str, facts: PageAnchors) -> frozenset[str]:
+        if content_path not in self._anchor_memo:
+            self._anchor_memo[content_path] = page_ids(self.site, facts)
+        return self._anchor_memo[content_path]
+
+    @cached_property
+    def internal(self) -> frozenset[str]:
+        return frozenset(path for path, entry in self.index.entries.items() if audience(entry) == "internal")
+
+    @cached_property
+    def inbound(self) -> dict[str, set[str]]:
+        """Content path -> the other articles that link to it."""
+        linked: dict[str, set[str]] = defaultdict(set)
+        for source in self.index.entries:
+            for _, target in self.links_of(source):
+                if target.kind is Kind.PAGE and target.path != source:
+                    linked[target.path].add(source)
+        return linked
+
+    @cached_property
+    def by_name(self) -> dict[str, list[str]]:
+        names: dict[str, list[str]] = defaultdict(list)
+        for path in self.index.entries:
+            names[posixpath.basename(path).casefold()].append(path)
+        return names
+
+    def closest_page(self, wanted: str) -> str | None:
+        """The article most likely meant: the same file name elsewhere (a move), else the nearest
+        spelling of the name. Names are compared, not whole paths: far cheaper, and a misspelt
+        folder still leaves the name to match on."""
+        name = posixpath.basename(wanted).casefold()
+        if name not in self._suggested:
+            self._suggested[name] = closest(name, list(self.by_name), 75)
+        match = self._suggested[name]
+        return closest(wanted, self.by_name[match], 0) if match is not None else None
+
+    @cached_property
+    def _suggested(self) -> dict[str, str | None]:
+        return {}
+
+    def closest_file(self, wanted: str) -> str | None:
+        folder = posixpath.dirname(wanted)
+        names = [n for n, is_folder in (self.tree.listing(folder) or {}).items() if not is_folder]
+        found = closest(posixpath.basename(wanted), names, 60)
+        return posixpath.join(folder, found) if found else None
+
+
+def resolver(index: Index, context: Context) -> Resolver:
+    """The run's resolver: the seven rules run one after another on the same index, so each link is
+    resolved once rather than seven times (kept in the run's scratch space, Context.shared)."""
+    site = load_site(context.mkdocs_file)
+    last = context.shared.get("links")
+    if last is not None and last[0] is index and last[1].site == site:
+        return last[1]
+    made = Resolver(index, site, Tree(context.content))
+    context.shared["links"] = (index, made)
+    return made
+
+
+# ---- facts: what an article contributes to its page's ids ------------------------------------
+
+
+def closest(wanted: str, choices: list[str], cutoff: float) -> str | None:
+    """The choice spelled most like wanted (similarity 0-100, at least cutoff), by rapidfuzz:
+    fast enough to suggest a target for hundreds of broken links among thousands of articles."""
+    from rapidfuzz import fuzz, process
+
+    found = process.extractOne(wanted, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+    return found[0] if found else None
+
+
+def anchor_facts(article: Article) -> PageAnchors:
+    """The ids an article has besides its headings' (those are in the index already)."""
+    fragments: list[str] = []
+    attrs: list[str] = []
+    previous = ""
+    for token in article.tokens:
+        if token.type == "html_block":
+            fragments.append(token.content)
+        elif token.type == "inline":
+            fragments += [c.content for c in token.children or () if c.type == "html_inline"]
+            if previous != "heading_open":
+                attrs += attr_ids(token.content)
+        previous = token.type
+    return PageAnchors((), tuple(attrs), html_ids(fragments))
+
+
+def page_anchors(entry: IndexEntry | Article, facts: PageAnchors) -> PageAnchors:
+    """Everything that gives the page an id: its headings, and the ids in the facts."""
+    return replace(facts, headings=tuple((rendered_text(h.text), h.explicit_id) for h in entry.headings))
+
+
+def audience(entry: IndexEntry) -> str:
+    """"internal" for an article written for agents and the AI assistant, never published."""
+    value = entry.frontmatter.get("audience")
+    values = value if isinstance(value, list) else [value]
+    return "internal" if "internal" in [str(v).strip().lower() for v in values] else "public"
