@@ -107,14 +107,19 @@ def _check(urls: set[str], settings: Settings, options: Options, context: Contex
     from hclint.link_cache import LinkCache
 
     cache = LinkCache(context.root) if context.use_cache else None
+    # What a run with --include-private learnt about private addresses must not reach a run
+    # without it, which never asks them: the two keep apart in the cache.
+    prefix = "private-allowed " if settings.include_private else ""
     try:
         now = time.time()
-        known = cache.get_many(urls, now) if cache else {}
+        stored = cache.get_many([prefix + url for url in urls], now) if cache else {}
+        known = {key.removeprefix(prefix): result for key, result in stored.items()}
         missing = sorted(urls - known.keys())
         with _progress(len(missing), context.progress) as advance:
             fresh = check_urls(missing, settings, advance)
         if cache:
-            cache.put_many(fresh, time.time(), options["ttl_good_hours"] * HOUR, options["ttl_failure_hours"] * HOUR)
+            ttl_good, ttl_failure = options["ttl_good_hours"] * HOUR, options["ttl_failure_hours"] * HOUR
+            cache.put_many({prefix + url: result for url, result in fresh.items()}, time.time(), ttl_good, ttl_failure)
         return {**known, **fresh}
     finally:
         if cache:

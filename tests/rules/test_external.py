@@ -199,3 +199,10 @@ def test_a_progress_bar_on_a_terminal_unless_turned_off(tmp_path, server):
     write_center(tmp_path, {"content/a.md": article(f"{server.base}/ok", f"{server.base}/moved")}, CONFIG)
     assert "Checking external links" in _stderr_on_a_terminal(tmp_path, {})
     assert "Checking external links" not in _stderr_on_a_terminal(tmp_path, {"HCLINT_NO_PROGRESS": "1"})
+
+
+def test_what_a_run_with_include_private_learnt_stays_out_of_runs_without_it(tmp_path, server):
+    write_center(tmp_path, {"content/a.md": article(f"{server.base}/missing")}, CONFIG)
+    assert ours(run_hclint(tmp_path, *ONLINE))
+    assert ours(run_hclint(tmp_path, "check", "--format", "json", "--external")) == []
+    assert len(server.log.requests) == 1
