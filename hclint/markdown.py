@@ -50,6 +50,9 @@ class ProseRun:
     line: int
     column: int
     strong: bool = False  # inside **bold**, where help centers quote the product's UI labels
+    # The line before ended with a hard break: readers see a new line, so a sentence ends there
+    # even without a full stop (the lines of a "Related information" list of links).
+    after_hard_break: bool = False
 
 
 @dataclass(frozen=True)
@@ -142,11 +145,13 @@ class _Walker:
         cursor = 1
         skip_depth = 0  # inside an autolink, whose text is a URL, not prose
         strong_depth = 0
+        hard_break = False
         link: list[Link] = []
         for child in token.children or ():
             kind = child.type
             if kind in ("softbreak", "hardbreak"):
                 line, cursor = line + 1, 1
+                hard_break = kind == "hardbreak"
             elif kind == "link_open":
                 href = str(child.attrs.get("href", ""))
                 column = _column(self.lines, line, href, cursor) if href else cursor
@@ -169,7 +174,8 @@ class _Walker:
                 if link:
                     link[-1] = _with_text(link[-1], child.content)
                 if not skip_depth:
-                    yield ProseRun(_blank_urls(child.content), line, column, strong_depth > 0)
+                    yield ProseRun(_blank_urls(child.content), line, column, strong_depth > 0, hard_break)
+                    hard_break = False
             elif kind == "code_inline" and link:
                 link[-1] = _with_text(link[-1], child.content)
 
@@ -182,7 +188,7 @@ class _Walker:
 def _without_attr_list(runs: tuple[ProseRun, ...]) -> tuple[ProseRun, ...]:
     if runs and ATTR_LIST.search(runs[-1].text):
         last = runs[-1]
-        return runs[:-1] + (ProseRun(ATTR_LIST.sub("", last.text), last.line, last.column, last.strong),)
+        return runs[:-1] + (ProseRun(ATTR_LIST.sub("", last.text), last.line, last.column, last.strong, last.after_hard_break),)
     return runs
 
 

@@ -19,8 +19,9 @@ from hclint.markdown import Block, ProseRun
 MARKER = re.compile(r"\[!\w+\]?|:::[^:]*(?::::|$)|\]")
 INCLUDE_OPEN = re.compile(r"\[!INCLUDE\s*$", re.IGNORECASE)
 # A sentence ends at . ! ? or … (with closing quotes or brackets) before white space and a
-# character that is not a lowercase letter ("e.g. the" goes on).
-BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=\S)")
+# character that is not a lowercase letter ("e.g. the" goes on), and at a hard line break.
+HARD_BREAK = "\n"  # joins runs across a hard line break; run texts never hold a newline
+BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=\S)|\s*\n\s*(?=\S)")
 ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|no|nr|fig|ex|p|pp|mr|mrs|ms|dr|st|bal|env|ca|z\.b|d\.h|usw|bzw)"
     r"|\b\w)\.$",
@@ -79,7 +80,7 @@ def prose_text(block: Block) -> ProseText:
     kept: list[ProseRun] = []
     offset = 0
     for run in _without_include_names(block.runs):
-        separator = "" if not kept or _touches(kept[-1], run) else " "
+        separator = "" if not kept or _touches(kept[-1], run) else HARD_BREAK if run.after_hard_break else " "
         offset += len(separator)
         parts.append(separator + _blank_markers(run.text))
         starts.append(offset)
@@ -116,7 +117,9 @@ def sentences(block: Block) -> tuple[Sentence, ...]:
 def _sentences(prose: ProseText) -> Iterator[Sentence]:
     start = 0
     for match in BOUNDARY.finditer(prose.text):
-        if prose.text[match.end()].islower() or _abbreviation(prose.text[start : match.start() + 1]):
+        if HARD_BREAK in match.group():
+            pass  # a new line to readers: always the end of a sentence
+        elif prose.text[match.end()].islower() or _abbreviation(prose.text[start : match.start() + 1]):
             continue
         yield from _sentence(prose, start, match.end())
         start = match.end()

@@ -98,3 +98,9 @@ def test_microsoft_learn_markers_and_include_names_are_not_prose():
 )
 def test_the_language_comes_from_the_frontmatter_then_the_folder_then_english(frontmatter, configured, expected):
     assert article_lang(frontmatter, configured) == expected
+
+
+def test_a_hard_line_break_ends_a_sentence_without_a_full_stop():
+    body = "[Sales overview](a.md)  \n[Purchases overview](b.md)\\\n[Reports](c.md)\nand more\n"
+    found = _sentences(body)
+    assert [(s.text, s.line) for s in found] == [("Sales overview", 5), ("Purchases overview", 6), ("Reports and more", 7)]

@@ -16,6 +16,8 @@ from hclint.syllables import SyllablesUnavailable, prepare_cmudict
 # reward choppy writing, so the scores read paragraphs and list items only.
 SCORED = frozenset({"paragraph"})
 SENTENCE_KINDS = frozenset({"paragraph", "td"})
+TERMINAL = ".!?…"
+CLOSING = "\"'”’»)]"
 HARDEST = 3
 HARDEST_MIN_WORDS = 5  # a one-word list item "Configuration." scores as the hardest sentence of all
 EXCERPT_WORDS = 8
@@ -91,7 +93,11 @@ def _check_supported(lang: str) -> None:
 def scored_text(chosen: list[Sentence]) -> str:
     # Every sentence ends with a full stop, so textstat counts list items and sentences ending
     # with a colon as the sentences they are.
-    return " ".join(s.text if s.text[-1] in ".!?…" else s.text + "." for s in chosen)
+    return " ".join(s.text if _ends_with_full_stop(s) else s.text + "." for s in chosen)
+
+
+def _ends_with_full_stop(sentence: Sentence) -> bool:
+    return sentence.text.rstrip(CLOSING)[-1:] in tuple(TERMINAL)
 
 
 # ---- hard-to-read -------------------------------------------------------------------------------
@@ -162,7 +168,9 @@ def long_paragraph(article: Article, options: Options, context: Context) -> Iter
     limit = options["max_sentences"]
     for block in article.blocks:
         if block.kind == "paragraph":
-            found = sentences(block)
+            # Lines without a full stop, split by hard breaks, are a list of links or labels set as
+            # lines, not sentences that make a paragraph long.
+            found = [s for s in sentences(block) if _ends_with_full_stop(s)]
             if len(found) > limit:
                 first = found[0]
                 message = f"paragraph of {len(found)} sentences (limit {limit})"

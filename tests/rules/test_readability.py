@@ -204,3 +204,8 @@ def test_each_rule_explains_itself(rule):
 
     page = registry()[rule].explain()
     assert "## Why it matters" in page and "AI assistants" in page
+
+
+def test_lines_of_links_set_with_hard_breaks_are_not_a_long_paragraph(tmp_path):
+    links = "".join(f"[Overview {n}](o{n}.md)  \n" for n in range(8))
+    assert findings(tmp_path, {"content/a.md": FRONT + "## Related information\n\n" + links}, "long-paragraph") == []
