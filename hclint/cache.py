@@ -41,8 +41,10 @@ class Cache:
         for _ in range(2):
             try:
                 return self._connect()
+            except sqlite3.OperationalError:
+                return None  # busy or locked by another run for too long: this run goes without
             except sqlite3.DatabaseError:
-                self._discard()  # corrupted or unreadable: never trusted, rebuilt once
+                self._discard()  # corrupted: never trusted, rebuilt
             except OSError:
                 return None
         return None
@@ -122,8 +124,12 @@ class Cache:
             return []
         try:
             return self.connection.execute(sql, tuple(parameters)).fetchall()
+        except sqlite3.OperationalError:
+            return []  # busy: a miss, not a reason to doubt the file
         except sqlite3.DatabaseError:
-            self.connection = None  # corrupted under us: run on without the cache
+            self.connection.close()
+            self._discard()  # corrupted under us: start again with an empty cache
+            self.connection = self._open()
             return []
 
     def close(self) -> None:
