@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -27,15 +27,20 @@ if TYPE_CHECKING:
     from scipy import sparse
 
     from hclint.article import Article
+    from hclint.markdown import Block
 
 FEATURES = 2**20
 PERMUTATIONS = 64
 BANDS = 16  # 16 bands of 4 rows: a pair whose shingles overlap by 0.7 is found 99% of the time
 SIGNED_MIN_WORDS = 20  # shorter paragraphs get no signature, so copied-passage cannot go lower
 SHINGLE = 3
-# Titles and headings say what an article is about more than any paragraph does.
-KIND_WEIGHTS = (1.0, 2.0, 4.0)  # body, heading, title
-BODY, HEADING, TITLE = 0, 1, 2
+# Titles and headings say what an article is about more than any paragraph does; a paragraph
+# made of links ("Related information") says where to go next, not what the article says.
+KIND_WEIGHTS = (1.0, 2.0, 4.0, 0.25)  # body, heading, title, links
+BODY, HEADING, TITLE, LINKS = 0, 1, 2, 3
+# A subject word: in the title, said at least twice more, used by under half of the articles; the
+# other article lacks it when it says it less than a third as often.
+SUBJECT_MENTIONS, SUBJECT_SHARE, SUBJECT_MIN_ARTICLES, SUBJECT_RATIO = 2, 0.45, 2, 3
 KEEP_TERMS = 48  # the strongest terms of each article, used only to find candidate pairs
 WORD = re.compile(r"\w+")
 
@@ -47,6 +52,7 @@ class TextFacts(NamedTuple):
     """
 
     sections: tuple[tuple[str, int], ...]  # (heading, line); section 0 is the title and intro
+    words: int  # in body paragraphs: too few, and there is nothing to compare
     par_section: bytes  # uint16 per paragraph
     par_kind: bytes  # uint8 per paragraph: BODY, HEADING or TITLE
     par_hash: bytes  # uint64 per paragraph: fingerprint of its normalised text
@@ -82,14 +88,27 @@ def paragraphs(article: Article) -> list[Paragraph]:
     )
     found = [Paragraph(title, title_line, 0, TITLE)] if title else []
     section = 0
+    links: dict[int, list[str]] = {}
+    for link in article.links:
+        links.setdefault(link.line, []).append(link.text)
     for block in article.blocks:
         text = block.text.strip()
         if not text or (block.kind == "heading" and text == title and section == 0):
             continue  # the level-one heading that is the title is counted once, as the title
         if block.kind == "heading":
             section += 1
-        found.append(Paragraph(text, block.line, section, HEADING if block.kind == "heading" else BODY))
+        kind = HEADING if block.kind == "heading" else LINKS if _only_links(block, text, links) else BODY
+        found.append(Paragraph(text, block.line, section, kind))
     return found
+
+
+def _only_links(block: Block, text: str, links: Mapping[int, list[str]]) -> bool:
+    """A block that is nothing but links (and a word or two around them)."""
+    rest = text
+    for line in {run.line for run in block.runs}:
+        for link_text in links.get(line, ()):
+            rest = rest.replace(link_text, " ", 1) if link_text else rest
+    return rest != text and len(WORD.findall(rest)) < 3
 
 
 def sections(article: Article, found: Sequence[Paragraph]) -> tuple[tuple[str, int], ...]:
@@ -120,6 +139,7 @@ def text_facts(article: Article) -> TextFacts:
     indptr = counts.indptr if counts is not None else np.zeros(1, np.int64)
     return TextFacts(
         sections=sections(article, found),
+        words=sum(len(WORD.findall(p.text)) for p in found if p.kind == BODY),
         par_section=np.array([p.section for p in found], np.uint16).tobytes(),
         par_kind=np.array([p.kind for p in found], np.uint8).tobytes(),
         par_hash=np.array([fingerprint(p.text) for p in found], np.uint64).tobytes(),
@@ -184,6 +204,9 @@ class Corpus(NamedTuple):
     par_owner: np.ndarray  # article row of each paragraph
     par_section: np.ndarray
     par_start: np.ndarray  # first paragraph row of each article
+    mentions: sparse.csr_matrix  # how often each article uses each term, in headings and body
+    titles: sparse.csr_matrix  # the terms of each article's title
+    frequency: np.ndarray  # how many articles use each term
 
 
 def _join(parts: Sequence[bytes], dtype: Any) -> np.ndarray:
@@ -196,7 +219,7 @@ def build(facts: Sequence[TextFacts | None], boilerplate_articles: int) -> Corpu
     import numpy as np
     from scipy import sparse
 
-    facts = [f or TextFacts((), b"", b"", b"", b"", b"", b"") for f in facts]
+    facts = [f or TextFacts((), 0, b"", b"", b"", b"", b"", b"") for f in facts]
     kinds = _join([f.par_kind for f in facts], np.uint8)
     per_article = np.array([len(f.par_kind) for f in facts], np.int64)
     owner = np.repeat(np.arange(len(facts)), per_article)
@@ -206,17 +229,50 @@ def build(facts: Sequence[TextFacts | None], boilerplate_articles: int) -> Corpu
     indptr = np.concatenate([[0], np.cumsum(terms)])
     weights = (np.array(KIND_WEIGHTS, np.float32)[kinds] * keep)
     data = _join([f.term_count for f in facts], np.uint16).astype(np.float32) * np.repeat(weights, terms)
-    counts = sparse.csr_matrix((data, _join([f.term_index for f in facts], np.uint32), indptr), (len(kinds), FEATURES))
-    counts.eliminate_zeros()
+    index = _join([f.term_index for f in facts], np.uint32)
+    raw = _join([f.term_count for f in facts], np.uint16).astype(np.float32)
     owned = sparse.csr_matrix((np.ones(len(kinds), np.float32), (owner, np.arange(len(kinds)))), (len(facts), len(kinds)))
-    idf = _idf(owned @ counts, len(facts))
+
+    def summed(values: np.ndarray) -> sparse.csr_matrix:
+        matrix = owned @ sparse.csr_matrix((values, index, indptr), (len(kinds), FEATURES))
+        matrix.eliminate_zeros()
+        return matrix
+
+    counts = sparse.csr_matrix((raw * np.repeat(weights, terms), index, indptr), (len(kinds), FEATURES))
+    counts.eliminate_zeros()
+    articles = owned @ counts
+    mentions = summed(raw * np.repeat((kinds == BODY) | (kinds == HEADING), terms))
     return Corpus(
-        articles=_normalise(_tfidf(owned @ counts, idf)),
-        paragraphs=_tfidf(counts, idf),
+        articles=_normalise(_tfidf(articles, _idf(articles, len(facts)))),
+        paragraphs=_tfidf(counts, _idf(articles, len(facts))),
         par_owner=owner,
         par_section=_join([f.par_section for f in facts], np.uint16),
         par_start=np.concatenate([[0], np.cumsum(per_article)]),
+        mentions=mentions,
+        titles=summed(np.repeat(kinds == TITLE, terms).astype(np.float32)),
+        frequency=np.bincount(articles.indices, minlength=FEATURES),
     )
+
+
+def other_subject(corpus: Corpus, first: int, second: int) -> bool:
+    """Whether either article is about something the other barely mentions.
+
+    An article's subject is a word of its title that its text repeats and that few articles use.
+    "Set up customer prepayments" and "Set up vendor prepayments" share almost every word, but
+    one says "customer" a dozen times where the other says it once or never: two questions,
+    not one. A rewrite of an article keeps its subject however much else it changes.
+    """
+    return _lacks_subject(corpus, first, second) or _lacks_subject(corpus, second, first)
+
+
+def _lacks_subject(corpus: Corpus, article: int, other: int) -> bool:
+    import numpy as np
+
+    terms = corpus.titles[article].indices
+    rare = corpus.frequency[terms] <= max(SUBJECT_MIN_ARTICLES, SUBJECT_SHARE * corpus.articles.shape[0])
+    mine = corpus.mentions[article, terms].toarray().ravel()
+    theirs = corpus.mentions[other, terms].toarray().ravel() + corpus.titles[other, terms].toarray().ravel() * SUBJECT_MENTIONS
+    return bool(np.any(rare & (mine >= SUBJECT_MENTIONS) & (theirs * SUBJECT_RATIO < mine)))
 
 
 def _idf(matrix: sparse.csr_matrix, documents: int) -> np.ndarray:

@@ -32,6 +32,9 @@ FILLER = re.compile(
 QUESTION_WORDS = frozenset(
     "how what why when where which who whom can could do does did is are should will would may".split()
 )
+# "How do I…", "What is…", "Can I…": a question; "What it checks", "How it works": a label.
+ASKING = frozenset("do does did can could is are was were should will would to i we you my a an the much many".split())
+TEMPLATE_ARTICLES = 5  # a question heading in this many articles is a page template, not an FAQ
 MINOR_WORDS = frozenset("a an the your my our their its this these those some any".split())
 SHOWN = 3  # other articles named in one message; the rest are counted
 
@@ -145,15 +148,20 @@ def duplicate_article(
 ) -> Iterator[tuple[str, Problem]]:
     yield from _acknowledgement_problems(index, targets)
     paths = list(index.entries)
-    rows = [i for i, path in enumerate(paths) if path in targets]
+    facts = _facts(index, DUPLICATE_ARTICLE.name)
+    words = [f.words if f else 0 for f in facts]
+    rows = [i for i, path in enumerate(paths) if path in targets and words[i] >= options_for(path)["min_words"]]
     if not rows:
         return
-    corpus = similarity.build(_facts(index, DUPLICATE_ARTICLE.name), options_for(TOP_LEVEL)["boilerplate_articles"])
+    corpus = similarity.build(facts, options_for(TOP_LEVEL)["boilerplate_articles"])
     floor = min(options_for(paths[row])["threshold"] for row in rows)
     allowed = Filter.of(index, context)
     for pair in sorted(similarity.similar(corpus.articles, rows, floor), key=lambda p: (p.first, -p.score)):
         mine, theirs = paths[pair.first], paths[pair.second]
-        if pair.score >= options_for(mine)["threshold"] and allowed.allows(mine, theirs):
+        options = options_for(mine)
+        if pair.score < options["threshold"] or words[pair.second] < options["min_words"]:
+            continue
+        if allowed.allows(mine, theirs) and not similarity.other_subject(corpus, pair.first, pair.second):
             yield mine, _article_problem(index, corpus, pair, paths)
 
 
@@ -235,7 +243,8 @@ def duplicate_title(
 
 def is_question(text: str) -> bool:
     words = text.lower().split()
-    return text.rstrip().endswith("?") or bool(words and words[0] in QUESTION_WORDS)
+    asks = len(words) > 1 and words[0] in QUESTION_WORDS and words[1] in ASKING
+    return text.rstrip().endswith("?") or asks
 
 
 def question_facts(article: Article) -> tuple[tuple[str, str, int], ...]:
@@ -253,6 +262,8 @@ def duplicate_question(
     allowed = Filter.of(index, context)
     for path in sorted(targets & index.entries.keys()):
         for key, text, line in index.entries[path].facts.get(DUPLICATE_QUESTION.name) or ():
+            if len({o for o, _, _ in asked[key]}) >= TEMPLATE_ARTICLES:
+                continue
             others = [f'{o} (line {n}: "{t}")' for o, t, n in asked[key] if allowed.allows(path, o)]
             if others:
                 message = f'the question "{text}" is also answered in {_more(others)}'
@@ -382,7 +393,8 @@ DUPLICATE_ARTICLE = Rule(
         others={"reset-password.md": RESET},
     ),
     options=(
-        Option("threshold", 0.5, "report a pair whose similarity (0 to 1) is at least this"),
+        Option("threshold", 0.75, "report a pair whose similarity (0 to 1) is at least this"),
+        Option("min_words", 50, "compare only articles with at least this many words of prose (links and headings not counted)"),
         BOILERPLATE,
     ),
     facts=article_facts,
@@ -415,11 +427,12 @@ DUPLICATE_QUESTION = Rule(
     severity=Severity.WARNING,
     kind="corpus",
     check=duplicate_question,
-    what="Reports a question heading (one that ends with a question mark or starts with a word such "
-    'as "How", "Can" or "What") that another article asks too, once case, punctuation, plurals and '
+    what="Reports a question heading (one that ends with a question mark, or starts like a question: "
+    '"How do I", "What is", "Can I") that another article asks too, once case, punctuation, plurals and '
     'filler are set aside: "How do I cancel an order?" and "Can I cancel orders?" match. The finding '
-    "names the other article and the line of its heading. Translations, articles in two languages "
-    f"and pairs listed under `{ACKNOWLEDGE}` are not reported.",
+    "names the other article and the line of its heading. A question heading found in "
+    f"{TEMPLATE_ARTICLES} articles or more is part of a page template and is not reported. Translations, "
+    f"articles in two languages and pairs listed under `{ACKNOWLEDGE}` are not reported either.",
     why="FAQ sections copy questions from each other, and the answers drift apart. A reader who "
     f"finds two answers to one question trusts neither. {AI_READER} pick one answer at random, "
     "or blend both.",

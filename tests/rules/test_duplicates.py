@@ -52,34 +52,35 @@ When your company signs you in through Microsoft Entra ID or Okta, Contoso has n
 you. Ask your IT department to reset the password of your company account instead.
 """
 
-# The same article rewritten by another writer: sections reordered, sentences dropped and
-# reworded, a new title.
+# The same article rewritten by another writer, as the evaluation plants them: a new title,
+# sections reordered, about a third of the sentences dropped or reworded.
 FORGOT = """---
 title: I forgot my password
 ---
 
 # I forgot my password
 
-## Accounts with single sign-on
+## If your account uses single sign-on
 
-If your company signs you in with Okta or Microsoft Entra ID, there is no Contoso password to
-reset. Your IT department resets the password of your company account.
+When your company signs you in through Microsoft Entra ID or Okta, there is no Contoso password
+to reset. Ask your IT department to reset the password of your company account instead.
 
 ## Get a reset link
 
-You can reset a forgotten password from the sign-in page yourself, as long as you can open the
-email address of your Contoso account.
+If you forgot your password, you can reset it yourself from the sign-in page. You need access to
+the email address of your Contoso account.
 
 1. Select **Forgot password** on the sign-in page.
-2. Type the email address of your account, then select **Send link**.
-3. Open the Contoso email and select the reset link within 30 minutes, before it expires.
+2. Enter the email address of your account and select **Send link**.
+3. Open the email from Contoso and select the reset link. The link expires after 30 minutes.
 
-No email after five minutes? Check your spam folder.
+If the email does not arrive within five minutes, look in your spam folder.
 
-## Pick the new password
+## Choose a new password
 
-Type a new password twice, then select **Save**. It needs at least 12 characters and must differ
-from your last five passwords. Contoso signs you out on your other devices.
+Enter a new password twice and select **Save**. The password must have at least 12 characters
+and must not match any of your last five passwords. Contoso then signs you out on your other
+devices.
 """
 
 # Same topic (passwords), a different question.
@@ -180,10 +181,11 @@ def test_rewritten_duplicate_is_reported_on_both_sides(tmp_path):
     }
     reset = next(f for f in found if f["path"] == "content/reset-password.md")
     score = float(re.search(r"similarity (\d\.\d\d)", reset["message"]).group(1))
-    assert 0.5 <= score <= 1
+    assert 0.75 <= score <= 1
     # The sections that overlap most, with their lines on each side.
-    assert '"Request a reset link" (line 10) here and "Get a reset link" (line 12) there' in reset["message"]
-    assert reset["line"] == 10  # this side's section that overlaps most
+    assert '"If your account uses single sign-on" (line 25) here and "If your account uses single sign-on" (line 7) there' in reset["message"]
+    assert '"Choose a new password" (line 19) here and "Choose a new password" (line 23) there' in reset["message"]
+    assert reset["line"] == 25  # this side's section that overlaps most
     assert "duplicates_ok: [account/forgot-password.md]" in reset["hint"]
 
 
@@ -302,3 +304,11 @@ def test_phrases_that_differ_keep_different_keys(first, second):
 )
 def test_language_and_translation_key_of_a_path(path, lang, key):
     assert version(path) == (lang, key)
+
+
+def test_template_headings_are_not_questions(tmp_path):
+    # Rule pages share "What it checks" and "Why it matters"; an FAQ heading in five articles is a template.
+    page = "---\ntitle: {0}\n---\n\n## What it checks\n\nThe {0} rule.\n\n## How do I contact support?\n\nUse the chat.\n"
+    names = ("alpha", "beta", "gamma", "delta", "epsilon")
+    root = write_center(tmp_path, {f"content/{n}.md": page.format(n) for n in names})
+    assert findings(root, rules=("duplicate-question",)) == []
