@@ -43,6 +43,7 @@ class Target:
     path: str = ""  # content path of what the link reaches (or would reach)
     fragment: str = ""
     detail: str = ""  # MISSING: why; CASE: the real name
+    fix: str = ""  # MISSING: the content path the writer surely meant, when there is one
 
 
 SKIPPED = Target(Kind.SKIP)
@@ -151,6 +152,8 @@ class Resolver:
         if parts.scheme or parts.netloc:
             return OUTSIDE
         path, fragment = unquote(parts.path), parts.fragment
+        if "\\" in path and not path.startswith("\\\\"):  # not a Windows share: \\server\share
+            return self._backslashes(folder, path, fragment)
         if not path:
             return Target(Kind.PAGE, "", fragment) if fragment else SKIPPED
         if path.startswith("~/"):  # DocFX's root of the docset: the content root
@@ -160,6 +163,12 @@ class Resolver:
         joined = posixpath.normpath(posixpath.join(folder, path))
         leaving = Target(Kind.MISSING, joined, fragment, "it points outside the content root, which MkDocs does not publish")
         return self.lookup(joined, path, fragment, leaving=leaving if self.site.mkdocs_file else OUTSIDE)
+
+    def _backslashes(self, folder: str, path: str, fragment: str) -> Target:
+        """Browsers read \\ as /, but MkDocs does not, so the page is not found and not rewritten."""
+        meant = self._resolve(folder, path.replace("\\", "/"))
+        fix = meant.path if meant.kind in (Kind.PAGE, Kind.FILE) else ""
+        return Target(Kind.MISSING, path, fragment, "it separates folders with \\ where links need /", fix)
 
     def _absolute(self, path: str, fragment: str) -> Target:
         """A site path such as /billing/refunds/: a page URL, or a file, under the site's root."""

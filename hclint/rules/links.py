@@ -43,7 +43,7 @@ def _missing(resolve: Resolver, source: str, link: Link, target: Target, what: s
         return Problem(link.line, link.column, message, hint=f"write `{_relative(target.detail, source)}`")
     reason = target.detail or f"there is no `{target.path}` in the content root"
     file = _is_file_link(link, target)
-    suggestion = None if target.detail else (resolve.closest_file if file else resolve.closest_page)(target.path)
+    suggestion = target.fix or (None if target.detail else (resolve.closest_file if file else resolve.closest_page)(target.path))
     verb = "is missing" if file else "leads nowhere"
     return Problem(link.line, link.column, f"{what} `{unquote(link.target)}` {verb}: {reason}", hint=_hint(suggestion, source))
 

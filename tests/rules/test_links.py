@@ -113,6 +113,13 @@ def test_a_case_mismatch_names_the_real_file(tmp_path):
     assert finding["hint"] == "write `billing/refunds.md`"
 
 
+def test_backslashes_are_broken_with_the_forward_slash_link_as_hint(tmp_path):
+    root = center(tmp_path, {"content/start.md": page("Start", "[Refunds](billing\\refunds.md)\n"), "content/billing/refunds.md": REFUNDS})
+    (finding,) = [f for f in check(root) if f["rule"] == "broken-link"]
+    assert finding["message"] == "the link to `billing\\refunds.md` leads nowhere: it separates folders with \\ where links need /"
+    assert finding["hint"] == "did you mean `billing/refunds.md`?"
+
+
 def test_a_folder_without_index_is_broken(tmp_path):
     root = center(tmp_path, {"content/start.md": page("Start", "[Billing](billing/)\n"), "content/billing/cards.md": page("Cards")})
     assert found(check(root), "broken-link") == [
