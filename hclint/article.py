@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -117,12 +119,15 @@ def _decode(raw: bytes) -> tuple[str, tuple[tuple[str, Problem], ...]]:
         return raw.decode("utf-8", errors="replace"), (("encoding", Problem(line, column, message, hint=hint)),)
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML that keeps dates as written and refuses aliases.
+# libyaml when PyYAML was built with it: frontmatter is a tenth of the cost of a check otherwise.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe YAML that keeps dates as written.
 
     Dates stay strings so an impossible date is reported by the date rules at its line instead of
-    failing the whole frontmatter. Aliases are refused because a handful of them can expand into
-    billions of nodes (the "billion laughs" attack) and frontmatter has no need for them.
+    failing the whole frontmatter.
     """
 
     yaml_implicit_resolvers = {
@@ -130,16 +135,33 @@ class _Loader(yaml.SafeLoader):
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(None, None, "YAML aliases are not allowed in frontmatter", event.start_mark)
-        return super().compose_node(parent, index)
+
+def _refuse_aliases(node: yaml.Node) -> None:
+    """Raise at the first alias: the composed graph shares a node wherever one was used.
+
+    A handful of aliases can expand into billions of values (the "billion laughs" attack) for
+    anything that walks the data, and frontmatter has no need of them.
+    """
+    seen: set[int] = set()
+    pending = deque([node])  # breadth first: the first alias in the file is the one reported
+    while pending:
+        current = pending.popleft()
+        if isinstance(current, yaml.MappingNode):
+            pairs = [(child, key.start_mark) for key, value in current.value for child in (key, value)]
+        elif isinstance(current, yaml.SequenceNode):
+            pairs = [(item, current.start_mark) for item in current.value]
+        else:
+            continue
+        for child, mark in pairs:
+            if id(child) in seen:
+                raise yaml.MarkedYAMLError(None, None, "YAML aliases are not allowed in frontmatter", mark)
+            seen.add(id(child))
+            pending.append(child)
 
 
 def _frontmatter(text: str) -> tuple[dict[str, Any], dict[str, int], int, tuple[tuple[str, Problem], ...]]:
     """Return (metadata, line of each key, first body line, problems)."""
-    fences = list(frontmatter.YAMLHandler.FM_BOUNDARY.finditer(text))
+    fences = list(islice(frontmatter.YAMLHandler.FM_BOUNDARY.finditer(text), 2))
     if not fences or fences[0].start() != 0:
         return {}, {}, 1, ()
     if len(fences) < 2:
@@ -150,6 +172,8 @@ def _frontmatter(text: str) -> tuple[dict[str, Any], dict[str, int], int, tuple[
     loader = _Loader(source)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _refuse_aliases(node)
         data = loader.construct_document(node) if node is not None else {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
