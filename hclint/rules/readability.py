@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from hclint.article import Article
@@ -76,6 +77,7 @@ def score(text: str, lang: str) -> Scores:
     return Scores(metrics.flesch_reading_ease(text, lang), grade)
 
 
+@cache
 def _check_supported(lang: str) -> None:
     import pyphen
     from textstat.backend.utils.constants import LANG_CONFIGS
