@@ -7,7 +7,8 @@ the file: no offsets to add, and no rule can forget to add them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+import types
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -89,7 +90,22 @@ def parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     for plugin in (admon_plugin, deflist_plugin, footnote_plugin, tasklists_plugin):
         md.use(plugin)
+    md.block.ruler.before("admonition", "tabbed", _tabbed_rule(), {"alt": ["paragraph", "reference", "blockquote", "list"]})
     return md
+
+
+def _tabbed_rule() -> Callable[..., bool]:
+    """pymdownx.tabbed's `=== "Title"` blocks, which mkdocs-material help centers use for tabs.
+
+    The syntax is an admonition's with another marker (a title line, then an indented body), so
+    this is mdit-py-plugins' own admonition rule run with `===` as its only marker. Without it the
+    indented body would be read as a code block, and its prose, headings and links would be lost.
+    """
+    from mdit_py_plugins.admon import index as admon
+
+    markers = {"MARKERS": ("===", "===+"), "MARKER_CHARS": {"="}, "MAX_MARKER_LEN": 4}
+    code = admon.admonition.__code__
+    return types.FunctionType(code, {**admon.__dict__, **markers}, "tabbed", admon.admonition.__defaults__)
 
 
 def parse(text: str, lines: Sequence[str]) -> tuple[Views, tuple[Token, ...]]:

@@ -124,3 +124,16 @@ def test_unreadable_file_becomes_a_problem(tmp_path):
     assert rule == "unreadable-file"
     ((rule, _),) = load_article(tmp_path / "gone.md", "gone.md", "gone.md", 1024).load_problems
     assert rule == "unreadable-file"
+
+
+def test_tabs_and_collapsible_admonitions_hold_prose_not_code():
+    text = (
+        '# Install\n\n=== "Linux"\n\n    Run the **installer**; see [notes](notes.md).\n\n    ## After installing\n\n'
+        '???+ note "Tip"\n\n    Restart once.\n\n    ```sh\n    reboot\n    ```\n'
+    )
+    article = parse_article(text, "a.md", "a.md")
+    prose = {block.line: block.text for block in article.blocks}
+    assert "installer" in prose[5] and prose[11] == "Restart once."
+    assert "reboot" not in " ".join(prose.values())
+    assert [(h.text, h.line) for h in article.headings] == [("Install", 1), ("After installing", 7)]
+    assert [(link.target, link.line) for link in article.links] == [("notes.md", 5)]
