@@ -54,6 +54,10 @@ class Site:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     not_in_nav: tuple[str, ...] = ()
 
+    def nav_title(self, content_path: str) -> str | None:
+        """The title the nav gives a page: MkDocs shows it when the page names none itself."""
+        return next((e.title for e in self.nav or () if e.title and e.target == content_path), None)
+
     def slug(self, text: str) -> str:
         return (self.slugify or _default_slugify())(text, self.separator)
 

@@ -138,3 +138,10 @@ def test_colour_on_a_terminal_unless_no_color(tmp_path):
 
     assert "\x1b[" in run({})
     assert "\x1b[" not in run({"NO_COLOR": "1"})
+
+
+def test_a_title_from_the_mkdocs_nav_counts(tmp_path):
+    write_center(tmp_path, {"content/a.md": NO_TITLE, "content/b.md": NO_TITLE}, BASIC)
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: content\nnav:\n  - 'Pay an invoice': a.md\n  - b.md\n")
+    result = run_hclint(tmp_path, "check", "--format", "json")
+    assert [(f["path"], f["rule"]) for f in result.json] == [("content/b.md", "missing-title")]

@@ -22,8 +22,14 @@ def _loaded(rule_name: str):
 def missing_title(article: Article, options: Options, context: Context) -> Iterator[Problem]:
     # Nothing to say when the file could not be read or its frontmatter is broken: other rules said it.
     unreadable = not article.source.strip() or any(article.problems_for("frontmatter-invalid"))
-    if article.title is None and not unreadable:
+    if article.title is None and not unreadable and not _nav_title(article, context):
         yield Problem(1, 1, "the article has no title: add `title:` to the frontmatter or start with a `# Heading`")
+
+
+def _nav_title(article: Article, context: Context) -> str | None:
+    from hclint.site import load_site  # reads mkdocs.yml once per process, only for untitled pages
+
+    return load_site(context.mkdocs_file).nav_title(article.content_path)
 
 
 ENCODING = Rule(
@@ -107,7 +113,8 @@ MISSING_TITLE = Rule(
     severity=Severity.ERROR,
     kind="article",
     check=missing_title,
-    what="Reports an article with neither a `title` in its frontmatter nor a level-one heading.",
+    what="Reports an article with neither a `title` in its frontmatter, nor a level-one heading, nor a "
+    "title given to it by the `nav` of mkdocs.yml.",
     why="The title is what readers see in search results, the navigation and the browser tab. "
     f"{AI_READER} use it to decide which article answers a question, and cite it to the customer.",
     example=Example(
