@@ -41,7 +41,7 @@ BODY, HEADING, TITLE, LINKS = 0, 1, 2, 3
 # A subject word: in the title, said at least twice more, used by under half of the articles; the
 # other article lacks it when it says it less than a third as often.
 SUBJECT_MENTIONS, SUBJECT_SHARE, SUBJECT_MIN_ARTICLES, SUBJECT_RATIO = 2, 0.45, 2, 3
-KEEP_TERMS = 48  # the strongest terms of each article, used only to find candidate pairs
+KEEP_TERMS = 24  # the strongest terms of each article, used only to find candidate pairs
 WORD = re.compile(r"\w+")
 
 
@@ -188,8 +188,12 @@ def common(hashes: np.ndarray, owners: np.ndarray, min_articles: int) -> np.ndar
 
     if not len(hashes):
         return np.zeros(0, bool)
-    pairs = np.unique(np.stack([hashes, owners.astype(np.uint64)], axis=1), axis=0)
-    values, counts = np.unique(pairs[:, 0], return_counts=True)
+    order = np.lexsort((owners, hashes))
+    ordered_hashes, ordered_owners = hashes[order], owners[order]
+    # The first paragraph of each (text, article) pair: an article repeating a text counts once.
+    first = np.ones(len(order), bool)
+    first[1:] = (ordered_hashes[1:] != ordered_hashes[:-1]) | (ordered_owners[1:] != ordered_owners[:-1])
+    values, counts = np.unique(ordered_hashes[first], return_counts=True)
     return np.isin(hashes, values[counts >= min_articles])
 
 
@@ -268,11 +272,29 @@ def other_subject(corpus: Corpus, first: int, second: int) -> bool:
 def _lacks_subject(corpus: Corpus, article: int, other: int) -> bool:
     import numpy as np
 
-    terms = corpus.titles[article].indices
+    terms = _row(corpus.titles, article)[0]
     rare = corpus.frequency[terms] <= max(SUBJECT_MIN_ARTICLES, SUBJECT_SHARE * corpus.articles.shape[0])
-    mine = corpus.mentions[article, terms].toarray().ravel()
-    theirs = corpus.mentions[other, terms].toarray().ravel() + corpus.titles[other, terms].toarray().ravel() * SUBJECT_MENTIONS
+    mine = _values(corpus.mentions, article, terms)
+    theirs = _values(corpus.mentions, other, terms) + _values(corpus.titles, other, terms) * SUBJECT_MENTIONS
     return bool(np.any(rare & (mine >= SUBJECT_MENTIONS) & (theirs * SUBJECT_RATIO < mine)))
+
+
+def _row(matrix: sparse.csr_matrix, row: int) -> tuple[np.ndarray, np.ndarray]:
+    start, end = matrix.indptr[row], matrix.indptr[row + 1]
+    return matrix.indices[start:end], matrix.data[start:end]
+
+
+def _values(matrix: sparse.csr_matrix, row: int, columns: np.ndarray) -> np.ndarray:
+    """matrix[row, columns] as a dense array; scipy's fancy indexing is slow on wide matrices."""
+    import numpy as np
+
+    indices, data = _row(matrix, row)
+    if not len(indices):
+        return np.zeros(len(columns), np.float32)
+    order = np.argsort(indices)
+    ordered = indices[order]
+    found = np.minimum(np.searchsorted(ordered, columns), len(ordered) - 1)
+    return np.where(ordered[found] == columns, data[order][found], 0)
 
 
 def _idf(matrix: sparse.csr_matrix, documents: int) -> np.ndarray:
@@ -315,8 +337,10 @@ def _strongest(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
     import numpy as np
     from scipy import sparse
 
-    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    order = np.lexsort((-matrix.data, rows))
+    lengths = np.diff(matrix.indptr)
+    rows = np.repeat(np.arange(matrix.shape[0]), lengths)
+    # One sort key: the row, then the weight from largest to smallest (weights are in (0, 1]).
+    order = np.argsort(rows - matrix.data / 2, kind="stable")
     rank = np.arange(len(order)) - matrix.indptr[rows[order]]
     chosen = order[rank < keep]
     return sparse.csr_matrix((matrix.data[chosen], (rows[chosen], matrix.indices[chosen])), matrix.shape)
