@@ -379,7 +379,10 @@ DUPLICATE_ARTICLE = Rule(
     "other article, the similarity from 0 to 1 and the sections of the two articles that are most "
     "alike, with their lines. Titles and headings weigh more than body text. A paragraph shared "
     "word for word by many articles (a footer, a standard prerequisites block) is boilerplate and "
-    "does not count. Translations of one article (`fr/x.md` or `x.fr.md` beside `x.md`) and "
+    "does not count. Two articles built from one template for two subjects (customer and vendor "
+    "versions of one task) are not duplicates: when one article repeats a word of its title that the "
+    "other barely uses, the pair answers two questions. Translations of one article "
+    "(`fr/x.md` or `x.fr.md` beside `x.md`) and "
     f"articles in two languages are never duplicates. List a known pair under `{ACKNOWLEDGE}` in the "
     "frontmatter of either article to stop reporting it; a value that is not a list of paths, or a "
     "path that is not an article, is reported too.",
