@@ -32,6 +32,7 @@ DEFAULT_TYPES = {
     "evergreen": "boolean",
     "draft": "boolean",
     "spelling": "list",
+    "duplicates_ok": "list",
 }
 # Keys that MkDocs, Material for MkDocs and hclint itself read, known without declaring them.
 DEFAULT_OPTIONAL = ("hclint", "hide", "search", "template", "status", "icon", "subtitle", "authors", "date")
