@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from hclint import __version__, suppressions
@@ -203,7 +204,16 @@ def _environment(config: Config, run: Run) -> str:
     inputs = [config.source, config.mkdocs_file]
     inputs += [config.content / name for rule in config.registry.values() for name in rule.reads]
     files = [(str(path), _sha(path)) for path in inputs if path is not None]
-    return _digest(__version__, files, run.today.isoformat(), run.external, _git_head(config.root))
+    return _digest(_code(), files, run.today.isoformat(), run.external, _git_head(config.root))
+
+
+@cache
+def _code() -> str:
+    """hclint's own code: a result computed by other rules' code is not this code's result, even
+    when the version number did not change (an upgrade from source, an editable install)."""
+    package = Path(__file__).resolve().parent
+    return _digest(__version__, sorted((str(p.relative_to(package)), p.stat().st_size, p.stat().st_mtime_ns)
+                                       for p in package.rglob("*.py")))
 
 
 def _git_head(root: Path) -> str:
@@ -227,7 +237,7 @@ def _settings_digest(settings: Settings) -> str:
 
 def _index_key(job: Job, source: Source, state: FileState) -> str:
     names = sorted(rule.name for rule in job.corpus_rules)
-    return "index:" + _digest(__version__, source.path, state.sha, names)
+    return "index:" + _digest(_code(), source.path, state.sha, names)
 
 
 def _corpus_key(environment: str, targets: Sequence[Source], index_keys: dict[str, str], files: str = "") -> str:
