@@ -62,15 +62,30 @@ class Words:
     """A deterministic vocabulary with Zipf frequencies, and each topic's own terms."""
 
     def __init__(self, rng: random.Random, size: int, topics: int) -> None:
-        unique: dict[str, None] = {}
-        while len(unique) < size:
-            unique["".join(rng.choices(SYLLABLES, k=rng.randint(2, 5)))] = None
-        self.words = list(unique)
+        # Real English words, most frequent first, so prose reads to the spelling and readability
+        # rules as a help center's does; each topic adds two invented product names, as real help
+        # centers have, which the spelling rule does not know.
+        self.words = english_words(size)
         self.weights = list(itertools.accumulate(1 / (rank + 1) ** 1.05 for rank in range(size)))
-        self.topics = [rng.sample(self.words[200:], 24) for _ in range(topics)]
+        self.topics = [rng.sample(self.words[200:], 22) + [_product(rng), _product(rng)] for _ in range(topics)]
 
     def common(self, rng: random.Random, k: int) -> list[str]:
         return rng.choices(self.words, cum_weights=self.weights, k=k)
+
+
+def english_words(size: int) -> list[str]:
+    """The most frequent words of pyspellchecker's English list: deterministic and offline."""
+    import gzip
+    import importlib.resources
+
+    data = importlib.resources.files("spellchecker") / "resources" / "en.json.gz"
+    frequencies = json.loads(gzip.decompress(data.read_bytes()))
+    words = sorted((w for w in frequencies if w.isalpha() and w.isascii() and len(w) > 2), key=lambda w: (-frequencies[w], w))
+    return words[:size]
+
+
+def _product(rng: random.Random) -> str:
+    return "".join(rng.choices(SYLLABLES, k=rng.randint(2, 3))).capitalize()
 
 
 def sentence(rng: random.Random, words: Words, topic: int, function: tuple[str, ...] = FUNCTION) -> str:
