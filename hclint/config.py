@@ -6,6 +6,7 @@ key or a wrong type is an HclintError that names the key and the file.
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -52,6 +53,13 @@ class Settings:
 
     rules: Mapping[str, RuleSetting]
     lang: str
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Equal for equal settings: what the cache keys an article's results on. Computed once per
+        folder's settings, not once per article."""
+        rules = sorted((name, s.severity, sorted(s.options.items())) for name, s in self.rules.items())
+        return hashlib.blake2b(repr((rules, self.lang)).encode(), digest_size=16).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -228,11 +228,7 @@ def _git_head(root: Path) -> str:
 
 def _result_key(config: Config, source: Source, state: FileState, environment: str) -> str:
     settings = config.settings_for(source.content_path)
-    return "result:" + _digest(source.path, state.sha, _settings_digest(settings), environment)
-
-
-def _settings_digest(settings: Settings) -> str:
-    return _digest(sorted((n, s.severity, sorted(s.options.items())) for n, s in settings.rules.items()), settings.lang)
+    return "result:" + _digest(source.path, state.sha, settings.fingerprint, environment)
 
 
 def _index_key(job: Job, source: Source, state: FileState) -> str:
