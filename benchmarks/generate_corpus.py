@@ -149,7 +149,7 @@ def translate(rng: random.Random, plan: Plan, words: Words, lang: str, beside: b
 
 def render(rng: random.Random, plan: Plan, plans: list[Plan]) -> str:
     depth = plan.path.count("/")
-    lines = ["---", f"title: {plan.title}", f"description: {plan.sections[0].sentences[0]}",
+    lines = ["---", f"title: {json.dumps(plan.title)}", f"description: {json.dumps(plan.sections[0].sentences[0])}",
              f"owner: {OWNERS[plan.topic % len(OWNERS)]}",
              f"last_reviewed: 2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}",
              f"tags: [{AREAS[plan.topic % len(AREAS)]}, topic-{plan.topic}]", "---", "", f"# {plan.title}", ""]
