@@ -240,6 +240,18 @@ class Resolver:
                     linked[target.path].add(source)
         return linked
 
+    def linked_from_elsewhere(self, page: str) -> bool:
+        """Whether another article links to page. For a few pages (a pre-commit run) this resolves
+        only the links that could lead there, instead of every link of the help center."""
+        name = _page_name(page)
+        for source, entry in self.index.entries.items():
+            for link in entry.links:
+                if source != page and _could_lead_to(link.target, name):
+                    target = self.resolve(source, link.target)
+                    if target.kind is Kind.PAGE and target.path == page:
+                        return True
+        return False
+
     @cached_property
     def by_name(self) -> dict[str, list[str]]:
         names: dict[str, list[str]] = defaultdict(list)
@@ -318,3 +330,16 @@ def audience(entry: IndexEntry) -> str:
     value = entry.frontmatter.get("audience")
     values = value if isinstance(value, list) else [value]
     return "internal" if "internal" in [str(v).strip().lower() for v in values] else "public"
+
+
+def _page_name(page: str) -> str:
+    """What a link to page must mention: its file name, or its folder's for an index page."""
+    folder, name = posixpath.split(page)
+    stem = posixpath.splitext(name)[0]
+    return (posixpath.basename(folder) if stem.casefold() in ("index", "readme") else stem).casefold()
+
+
+def _could_lead_to(raw: str, name: str) -> bool:
+    path = raw.split("#", 1)[0].split("?", 1)[0]
+    # A folder link ("../", "./") names no page, so it could lead to any index page.
+    return name in unquote(path).casefold() or not path.rstrip("/").strip(".") or path.endswith("/")

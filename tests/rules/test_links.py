@@ -338,3 +338,22 @@ def test_pihole_docs_link_findings_are_exactly_the_real_ones(tmp_path):
     # abbreviations.md is appended to every page by pymdownx.snippets, yet MkDocs also publishes it
     # as a page of its own that nothing links to: a real orphan, reported at info level.
     assert [(f["path"].rsplit("docs/", 1)[-1], f["rule"]) for f in findings] == [("abbreviations.md", "orphan-article")]
+
+
+def test_orphans_are_the_same_whether_one_page_or_all_are_checked(tmp_path):
+    """A pre-commit run scans only the links that could reach the page; a full run resolves all."""
+    from tests.conftest import only_rules
+
+    pages = {f"content/guides/p{i}.md": f"# P{i}\n\nSee [next](p{i + 1}.md).\n" for i in range(30)}
+    pages["content/guides/index.md"] = "# Guides\n\n[First](p0.md)\n"
+    pages["content/index.md"] = "# Home\n\n[Guides](guides/)\n"
+    pages["content/lonely.md"] = "# Lonely\n\nNobody links here.\n"
+    pages["content/sub/deep.md"] = "# Deep\n\n[Up](../)\n"  # a folder link, naming no page
+    pages["content/sub/index.md"] = "# Sub\n"
+    write_center(tmp_path, pages, only_rules("orphan-article"))
+    full = {f["path"] for f in run_hclint(tmp_path, "check", "--format", "json", "--fail-on", "info").json}
+    one_by_one = set()
+    for path in pages:
+        result = run_hclint(tmp_path, "check", path, "--format", "json", "--fail-on", "info")
+        one_by_one |= {f["path"] for f in result.json}
+    assert full == one_by_one == {"content/lonely.md", "content/sub/deep.md", "content/sub/index.md"}
