@@ -94,10 +94,19 @@ def process_all(job: Job, tasks: Sequence[Task], jobs: int | None) -> list[Outco
         return [process(job, task) for task in tasks]
     if _needs_git(job):
         job.context.history()  # read before forking, so git runs once rather than once per worker
+    for rule in _enabled_rules(job):
+        if rule.prepare is not None:
+            rule.prepare(job.context)
     # fork: the workers inherit the job (rules hold functions that cannot all be pickled).
     with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_adopt, initargs=(job,)) as pool:
         chunk = max(1, min(64, len(tasks) // (workers * 8)))
         return list(pool.map(_process_in_worker, tasks, chunksize=chunk))
+
+
+def _enabled_rules(job: Job) -> list[Rule]:
+    settings = job.config.settings_for("").rules
+    article = [rule for name, rule in job.config.registry.items() if rule.kind == "article" and settings[name].severity]
+    return article + [rule for rule in job.corpus_rules if rule.facts is not None]
 
 
 def _needs_git(job: Job) -> bool:

@@ -131,6 +131,9 @@ class Rule:
     # Files (relative to the content root) besides the article whose contents change the rule's
     # results, such as a project dictionary: the cache is keyed on them too.
     reads: tuple[str, ...] = ()
+    # Loads, once, what the rule's checks need (a dictionary, a library): called before worker
+    # processes fork, so they share it instead of each loading it again.
+    prepare: Callable[[Context], None] | None = None
     # A rule of a family reads the options of the family's first rule, so settings such as the
     # review interval are written once (and per folder) for every rule that depends on them.
     options_from: str | None = None

@@ -122,6 +122,12 @@ def fingerprint(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(words.encode(), digest_size=8).digest(), "little")
 
 
+def prepare() -> None:
+    """Import scikit-learn and datasketch and build their objects once, before workers fork."""
+    _vectorizer()
+    _permutations()
+
+
 @cache
 def _vectorizer() -> Any:
     from sklearn.feature_extraction.text import HashingVectorizer

@@ -77,6 +77,13 @@ def score(text: str, lang: str) -> Scores:
     return Scores(metrics.flesch_reading_ease(text, lang), grade)
 
 
+def _reading_ease(text: str, lang: str) -> float:
+    # Ranking needs the one score; the grade would double the syllable counting.
+    from textstat.backend import metrics
+
+    return metrics.flesch_reading_ease(text, lang)
+
+
 @cache
 def _check_supported(lang: str) -> None:
     import pyphen
@@ -144,7 +151,7 @@ def _failures(scores: Scores, targets: Targets) -> list[str]:
 
 def _hardest(chosen: list[Sentence], lang: str) -> str:
     candidates = [s for s in chosen if s.words >= HARDEST_MIN_WORDS] or chosen
-    ranked = sorted(candidates, key=lambda s: score(scored_text([s]), lang).reading_ease)[:HARDEST]
+    ranked = sorted(candidates, key=lambda s: _reading_ease(scored_text([s]), lang))[:HARDEST]
     return "the hardest sentences: " + "; ".join(f"line {s.line} ({_excerpt(s)})" for s in ranked)
 
 
@@ -195,6 +202,13 @@ _PLAIN = (
     "ask your bank for a copy. Then write to us and we will help you.\n"
 )
 
+def _prepare(context: Context) -> None:
+    try:
+        score("A short text loads the syllable dictionary once.", context.lang)
+    except ReadabilityUnavailable:
+        pass  # hard_to_read reports it, article by article
+
+
 HARD_TO_READ = Rule(
     name="hard-to-read",
     summary="The article's prose scores as hard to read.",
@@ -226,6 +240,7 @@ HARD_TO_READ = Rule(
         ),
         Option("min_words", 100, "articles with fewer words of running text are not scored"),
     ),
+    prepare=_prepare,
 )
 
 _LONG = (

@@ -193,6 +193,11 @@ def word_of(message: str) -> str | None:
     return match.group(1) if match else None
 
 
+def _prepare(context: Context) -> None:
+    if context.lang in languages():
+        _dictionary(context.lang)
+
+
 MISSPELLING = Rule(
     name=NAME,
     summary="A word that the dictionary and the project do not know.",
@@ -216,6 +221,7 @@ MISSPELLING = Rule(
     ),
     options=(Option("words", (), "more words to accept, in any case, for this folder or the whole help center"),),
     reads=(WORDLIST,),
+    prepare=_prepare,
 )
 
 RULES = (MISSPELLING,)
