@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from hclint import __version__
+from hclint.store import FOLDER, discard, open_store
 
-FOLDER = ".hclint-cache"
 SCHEMA = f"{__version__}-3"
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -32,45 +32,26 @@ class FileState:
     sha: str
 
 
+def _set_up(connection: sqlite3.Connection) -> None:
+    connection.executescript(TABLES)
+    row = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    if row is None or row[0] != SCHEMA:  # another version's results: start empty
+        with connection:
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("DELETE FROM files")
+            connection.execute("DELETE FROM entries")
+            connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
+    if connection.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
+        raise sqlite3.DatabaseError("quick_check failed")
+
+
 class Cache:
     def __init__(self, root: Path) -> None:
         self.file = root / FOLDER / "cache.sqlite3"
         self.connection = self._open()
 
     def _open(self) -> sqlite3.Connection | None:
-        for _ in range(2):
-            try:
-                return self._connect()
-            except sqlite3.OperationalError:
-                return None  # busy or locked by another run for too long: this run goes without
-            except sqlite3.DatabaseError:
-                self._discard()  # corrupted: never trusted, rebuilt
-            except OSError:
-                return None
-        return None
-
-    def _connect(self) -> sqlite3.Connection:
-        self.file.parent.mkdir(exist_ok=True)
-        ignore = self.file.parent / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("*\n")
-        connection = sqlite3.connect(self.file, timeout=10, isolation_level=None)
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("PRAGMA synchronous=NORMAL")
-        connection.executescript(TABLES)
-        row = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if row is None or row[0] != SCHEMA:
-            with connection:
-                connection.execute("BEGIN IMMEDIATE")
-                connection.execute("DELETE FROM files")
-                connection.execute("DELETE FROM entries")
-                connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
-        connection.execute("PRAGMA quick_check(1)").fetchone()
-        return connection
-
-    def _discard(self) -> None:
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(self.file) + suffix).unlink(missing_ok=True)
+        return open_store(self.file, _set_up)
 
     def file_states(self) -> dict[str, FileState]:
         rows = self._query("SELECT path, stat, sha FROM files", ())
@@ -128,7 +109,7 @@ class Cache:
             return []  # busy: a miss, not a reason to doubt the file
         except sqlite3.DatabaseError:
             self.connection.close()
-            self._discard()  # corrupted under us: start again with an empty cache
+            discard(self.file)  # corrupted under us: start again with an empty cache
             self.connection = self._open()
             return []
 

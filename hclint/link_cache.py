@@ -14,8 +14,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from hclint.link_result import LinkResult, Verdict
+from hclint.store import FOLDER, discard, open_store
 
-FOLDER = ".hclint-cache"
 FILE = "links.sqlite3"
 SCHEMA_VERSION = 1
 CHUNK = 900  # below sqlite's limit on bound parameters
@@ -33,53 +33,29 @@ CREATE TABLE IF NOT EXISTS links (
 """
 
 
+def _set_up(connection: sqlite3.Connection) -> None:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version not in (0, SCHEMA_VERSION):
+        raise sqlite3.DatabaseError(f"schema {version}, expected {SCHEMA_VERSION}")
+    if version == 0:
+        with connection:
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute(TABLE)
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    columns = [row[1] for row in connection.execute("PRAGMA table_info(links)")]
+    if columns != ["url", "verdict", "detail", "status", "final_url", "expires"]:
+        raise sqlite3.DatabaseError("unexpected columns")
+    if connection.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
+        raise sqlite3.DatabaseError("quick_check failed")
+
+
 class LinkCache:
     def __init__(self, root: Path) -> None:
         self.file = root / FOLDER / FILE
         self.connection = self._open()
 
     def _open(self) -> sqlite3.Connection | None:
-        for _ in range(2):
-            try:
-                return self._connect()
-            except sqlite3.OperationalError:
-                return None  # locked by another run for too long: this run goes without the cache
-            except sqlite3.DatabaseError:
-                self._discard()  # corrupted, or written by another schema: rebuilt once
-            except OSError:
-                return None  # a read-only or missing folder: run without the cache
-        return None
-
-    def _connect(self) -> sqlite3.Connection:
-        self.file.parent.mkdir(exist_ok=True)
-        ignore = self.file.parent / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("*\n")
-        connection = sqlite3.connect(self.file, timeout=10, isolation_level=None)
-        try:
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=NORMAL")
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, SCHEMA_VERSION):
-                raise sqlite3.DatabaseError(f"schema {version}, expected {SCHEMA_VERSION}")
-            if version == 0:
-                with connection:
-                    connection.execute("BEGIN IMMEDIATE")
-                    connection.execute(TABLE)
-                    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            columns = [row[1] for row in connection.execute("PRAGMA table_info(links)")]
-            if columns != ["url", "verdict", "detail", "status", "final_url", "expires"]:
-                raise sqlite3.DatabaseError("unexpected columns")
-            if connection.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("quick_check failed")
-        except BaseException:
-            connection.close()
-            raise
-        return connection
-
-    def _discard(self) -> None:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{self.file}{suffix}").unlink(missing_ok=True)
+        return open_store(self.file, _set_up)
 
     def get_many(self, urls: Iterable[str], now: float) -> dict[str, LinkResult]:
         """The results still fresh at time now (seconds since the epoch)."""
@@ -122,7 +98,7 @@ class LinkCache:
         except sqlite3.DatabaseError:
             # Broken under us: drop it so the next run rebuilds it, and run on without it.
             self.close()
-            self._discard()
+            discard(self.file)
             return []
 
     def close(self) -> None:
