@@ -192,7 +192,10 @@ def _no_options_text(options_from: str | None) -> str:
 
 def _example_text(example: Example | None) -> str:
     if example is None:
-        return "This rule is about the file on disk or its history, not its text, so it has no text example."
+        return (
+            "What this rule reports depends on more than one article's text (the file on disk, its git "
+            "history, or mkdocs.yml), so it has no text example here; its page in the help center tells one."
+        )
     failing = example.failing
     if isinstance(failing, bytes):
         failing = failing.decode("latin-1") + "\n(saved in Latin-1, not UTF-8)"
