@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,6 +19,9 @@ from hclint.errors import HclintError
 from hclint.findings import Finding, Severity
 from hclint.reporters import FORMATS, Output, renderer
 from hclint.rules import registry
+
+if TYPE_CHECKING:
+    from hclint import engine
 
 FAIL_LEVELS = ("error", "warning", "info")
 

@@ -77,6 +77,10 @@ class Config:
     def settings_for(self, content_path: str) -> Settings:
         return self._settings(tuple(i for i, o in enumerate(self.overrides) if matches(content_path, o.paths)))
 
+    def every_settings(self) -> list[Settings]:
+        """The project-wide settings and each override's: what some folder may switch on."""
+        return [self._settings(())] + [self._settings((i,)) for i in range(len(self.overrides))]
+
     @cached_property
     def _cache(self) -> dict[tuple[int, ...], Settings]:
         return {}

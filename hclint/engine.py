@@ -18,8 +18,8 @@ from pathlib import Path
 
 from hclint import __version__, suppressions
 from hclint.cache import Cache, FileState
-from hclint.config import Config, Settings
-from hclint.corpus import Index, IndexEntry, Source, discover, select
+from hclint.config import Config
+from hclint.corpus import Index, Source, discover, select
 from hclint.findings import Finding, sort_findings
 from hclint.git import LazyHistory
 from hclint.processing import ArticleResult, Job, Task, make_finding, process_all
@@ -113,18 +113,13 @@ def _check(config: Config, run: Run, job: Job, cache: Cache | None, everything: 
 
 
 def _corpus_rules(config: Config, run: Run) -> tuple[Rule, ...]:
-    base = config.settings_for("")
     # A corpus rule runs when any folder enables it; options_for gives each article its own settings.
-    enabled = {name for s in [base, *_override_settings(config)] for name, r in s.rules.items() if r.severity}
+    enabled = {name for s in config.every_settings() for name, r in s.rules.items() if r.severity}
     return tuple(
         rule for rule in config.registry.values()
         if rule.kind == "corpus" and rule.check is not None and rule.name in enabled
         and (run.external or not rule.needs_network)
     )
-
-
-def _override_settings(config: Config) -> list[Settings]:
-    return [config._settings((i,)) for i in range(len(config.overrides))]
 
 
 def _corpus_findings(config: Config, job: Job, index: Index, targets: set[str]) -> list[Finding]:

@@ -238,7 +238,6 @@ def build(facts: Sequence[TextFacts | None], boilerplate_articles: int) -> Corpu
     terms = _join([f.par_terms for f in facts], np.uint32).astype(np.int64)
     indptr = np.concatenate([[0], np.cumsum(terms)])
     weights = (np.array(KIND_WEIGHTS, np.float32)[kinds] * keep)
-    data = _join([f.term_count for f in facts], np.uint16).astype(np.float32) * np.repeat(weights, terms)
     index = _join([f.term_index for f in facts], np.uint32)
     raw = _join([f.term_count for f in facts], np.uint16).astype(np.float32)
     owned = sparse.csr_matrix((np.ones(len(kinds), np.float32), (owner, np.arange(len(kinds)))), (len(facts), len(kinds)))
