@@ -48,6 +48,12 @@ class HclintPlugin(BasePlugin[HclintPluginConfig]):
         self._articles: dict[str, Article] = {}  # published articles by content path
         self._hclint: Config | None = None
         self._history = LazyHistory()  # git runs at most once a build, and only for an undated page
+        self._jobs: int | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` builds in a thread beside its web server: forking worker processes from a
+        # threaded process can deadlock, so the checks stay in one process there.
+        self._jobs = 1 if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         folder = Path(config.config_file_path or ".").resolve().parent
@@ -94,7 +100,7 @@ class HclintPlugin(BasePlugin[HclintPluginConfig]):
 
         assert self._hclint is not None
         try:
-            report = engine.check(self._hclint, engine.Run(today=self._today()))
+            report = engine.check(self._hclint, engine.Run(today=self._today(), jobs=self._jobs))
         except HclintError as error:
             raise PluginError(f"hclint: {error.message}") from None
         threshold = Severity(self.config.fail_on).rank
