@@ -49,15 +49,6 @@ def _walk(config: Config, folder: Path) -> Iterator[Source]:
                 yield Source(Path(current, name), prefix + content_path, content_path)
 
 
-def source_of(config: Config, file: Path) -> Source:
-    absolute = Path(os.path.abspath(file))
-    return Source(
-        absolute,
-        _posix_relative(absolute, config.root),
-        _posix_relative(absolute, config.content),
-    )
-
-
 def _posix_relative(file: Path, base: Path) -> str:
     return Path(os.path.relpath(file, base)).as_posix()
 

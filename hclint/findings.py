@@ -57,6 +57,11 @@ class Finding(NamedTuple):
     fix: Fix | None = None  # kept out of every output format: only --fix reads it
 
     @property
+    def text(self) -> str:
+        """The message with its hint, as every human-readable format shows it."""
+        return self.message + (f" (hint: {self.hint})" if self.hint else "")
+
+    @property
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.rule)
 

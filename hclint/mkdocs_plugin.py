@@ -148,5 +148,4 @@ def _content_path(config: Config, file: File) -> str:
 
 
 def _describe(finding: Finding) -> str:
-    hint = f" (hint: {finding.hint})" if finding.hint else ""
-    return f"{finding.path}:{finding.line}:{finding.column}: {finding.severity.value} {finding.rule} {finding.message}{hint}"
+    return f"{finding.path}:{finding.line}:{finding.column}: {finding.severity.value} {finding.rule} {finding.text}"

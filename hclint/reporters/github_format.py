@@ -21,8 +21,7 @@ def _command(finding: Finding, prefix: str = "") -> str:
         properties.append(("endColumn", finding.end_column))
     properties.append(("title", finding.rule))
     joined = ",".join(f"{key}={_escape_property(str(value))}" for key, value in properties)
-    message = finding.message + (f" (hint: {finding.hint})" if finding.hint else "")
-    return f"::{COMMANDS[finding.severity]} {joined}::{_escape_data(message)}"
+    return f"::{COMMANDS[finding.severity]} {joined}::{_escape_data(finding.text)}"
 
 
 def _escape_data(text: str) -> str:

@@ -31,9 +31,8 @@ def render(output: Output) -> str:
 
 
 def _issue(finding: Finding, fingerprint: str, prefix: str) -> dict[str, Any]:
-    description = finding.message + (f" (hint: {finding.hint})" if finding.hint else "")
     return {
-        "description": description,
+        "description": finding.text,
         "check_name": finding.rule,
         "fingerprint": fingerprint,
         "severity": SEVERITIES[finding.severity],

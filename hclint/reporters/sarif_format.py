@@ -51,11 +51,10 @@ def _result(finding: Finding, index: dict[str, int], prefix: str) -> dict[str, A
         region["endLine"] = finding.end_line
     if finding.end_column:
         region["endColumn"] = finding.end_column
-    message = finding.message + (f" (hint: {finding.hint})" if finding.hint else "")
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "level": LEVELS[finding.severity],
-        "message": {"text": message},
+        "message": {"text": finding.text},
         "locations": [
             {"physicalLocation": {"artifactLocation": {"uri": prefix + finding.path}, "region": region}}
         ],

@@ -25,8 +25,7 @@ def _line(output: Output, finding: Finding) -> str:
     if output.color:
         severity = click.style(severity, fg=COLORS[finding.severity], bold=True)
         rule = click.style(rule, dim=True)
-    hint = f" (hint: {finding.hint})" if finding.hint else ""
-    return f"{path}:{finding.line}:{finding.column}: {severity} {rule} {finding.message}{hint}"
+    return f"{path}:{finding.line}:{finding.column}: {severity} {rule} {finding.text}"
 
 
 def summary(findings: list[Finding] | tuple[Finding, ...], article_count: int) -> str:
