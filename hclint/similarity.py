@@ -2,9 +2,10 @@
 
 Two stages, so that a pre-commit run never pays for the first one twice:
 
-- *Facts* (per article, cached with the index): paragraphs hashed into term counts by
-  scikit-learn's HashingVectorizer, a fingerprint of each paragraph's normalised text, and
-  datasketch MinHash signatures of the longer paragraphs.
+- *Facts* (per article, cached with the index): paragraphs hashed into term counts as
+  scikit-learn's HashingVectorizer counts them, a fingerprint of each paragraph's normalised text,
+  and datasketch's MinHash signatures of the longer paragraphs (both computed by hclint.hashing,
+  without importing either library).
 - *Search* (per run, over the whole index): the counts are stacked into one sparse matrix,
   boilerplate paragraphs (the same text in many articles) are dropped, the rest is weighted by
   TF-IDF and compared with sparse products; paragraphs are matched by banding their signatures.
@@ -19,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -80,8 +80,19 @@ class Paragraph(NamedTuple):
 # ---- facts ----------------------------------------------------------------------------------
 
 
+_last: tuple[Article, list[Paragraph]] | None = None
+
+
 def paragraphs(article: Article) -> list[Paragraph]:
     """The title, then every heading and prose block, each tagged with its section."""
+    global _last
+    # Both duplicate facts read the same article one after the other: split it into paragraphs once.
+    if _last is None or _last[0] is not article:
+        _last = (article, _paragraphs(article))
+    return _last[1]
+
+
+def _paragraphs(article: Article) -> list[Paragraph]:
     title = article.title or ""
     title_line = article.frontmatter_lines.get("title") or next(
         (h.line for h in article.headings if h.level == 1), 1
@@ -122,44 +133,23 @@ def fingerprint(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(words.encode(), digest_size=8).digest(), "little")
 
 
-def prepare() -> None:
-    """Import scikit-learn and datasketch and build their objects once, before workers fork."""
-    _vectorizer()
-    _permutations()
-
-
-@cache
-def _vectorizer() -> Any:
-    from sklearn.feature_extraction.text import HashingVectorizer
-
-    return HashingVectorizer(
-        n_features=FEATURES, alternate_sign=False, norm=None, stop_words="english", dtype="float32"
-    )
-
-
 def text_facts(article: Article) -> TextFacts:
     import numpy as np
 
+    from hclint.hashing import term_counts
+
     found = paragraphs(article)
-    counts = _vectorizer().transform([p.text for p in found]) if found else None
-    indptr = counts.indptr if counts is not None else np.zeros(1, np.int64)
+    counts = term_counts([p.text for p in found], FEATURES)
     return TextFacts(
         sections=sections(article, found),
         words=sum(len(WORD.findall(p.text)) for p in found if p.kind == BODY),
         par_section=np.array([p.section for p in found], np.uint16).tobytes(),
         par_kind=np.array([p.kind for p in found], np.uint8).tobytes(),
         par_hash=np.array([fingerprint(p.text) for p in found], np.uint64).tobytes(),
-        par_terms=np.diff(indptr).astype(np.uint32).tobytes(),
-        term_index=(counts.indices if counts is not None else np.zeros(0)).astype(np.uint32).tobytes(),
-        term_count=np.minimum(counts.data if counts is not None else np.zeros(0), 65535).astype(np.uint16).tobytes(),
+        par_terms=np.diff(counts.indptr).astype(np.uint32).tobytes(),
+        term_index=counts.indices.tobytes(),
+        term_count=np.minimum(counts.counts, 65535).astype(np.uint16).tobytes(),
     )
-
-
-@cache
-def _permutations() -> Any:
-    from datasketch import MinHash
-
-    return MinHash(num_perm=PERMUTATIONS).permutations
 
 
 def _shingles(words: Sequence[str]) -> list[bytes]:
@@ -168,20 +158,16 @@ def _shingles(words: Sequence[str]) -> list[bytes]:
 
 def passage_facts(article: Article) -> PassageFacts:
     import numpy as np
-    from datasketch import MinHash
+
+    from hclint.hashing import signatures
 
     long = [(p, WORD.findall(p.text.lower())) for p in paragraphs(article) if p.kind == BODY]
     long = [(p, words) for p, words in long if len(words) >= SIGNED_MIN_WORDS]
-    signatures = []
-    for _, words in long:
-        minhash = MinHash(num_perm=PERMUTATIONS, permutations=_permutations(), scheme="affine32")
-        minhash.update_batch(_shingles(words))
-        signatures.append(minhash.hashvalues)
     return PassageFacts(
         lines=np.array([p.line for p, _ in long], np.uint32).tobytes(),
         words=np.array([min(len(w), 65535) for _, w in long], np.uint16).tobytes(),
         hashes=np.array([fingerprint(p.text) for p, _ in long], np.uint64).tobytes(),
-        signatures=np.array(signatures, np.uint32).tobytes(),
+        signatures=signatures([_shingles(words) for _, words in long], PERMUTATIONS).tobytes(),
     )
 
 

@@ -369,10 +369,6 @@ Type a new password twice and select **Save**. It needs at least 12 characters a
 match one of your last five passwords. You are signed out on other devices.
 """
 
-def _prepare(context: Context) -> None:
-    similarity.prepare()
-
-
 DUPLICATE_ARTICLE = Rule(
     name="duplicate-article",
     summary="Two articles cover the same ground.",
@@ -405,7 +401,6 @@ DUPLICATE_ARTICLE = Rule(
         BOILERPLATE,
     ),
     facts=article_facts,
-    prepare=_prepare,
 )
 
 DUPLICATE_TITLE = Rule(
@@ -486,7 +481,6 @@ COPIED_PASSAGE = Rule(
         BOILERPLATE,
     ),
     facts=passage_facts,
-    prepare=_prepare,
 )
 
 RULES = (DUPLICATE_ARTICLE, DUPLICATE_TITLE, DUPLICATE_QUESTION, COPIED_PASSAGE)

@@ -11,7 +11,7 @@ from hclint.article import Article
 from hclint.findings import Problem, Severity
 from hclint.prose import Sentence, article_lang, sentences
 from hclint.rule import Context, Example, Option, Options, Rule
-from hclint.syllables import SyllablesUnavailable, prepare_cmudict
+from hclint.syllables import SyllablesUnavailable, check_cmudict, textstat_metrics
 
 # Headings, table cells and definition terms are fragments, not running text: scoring them would
 # reward choppy writing, so the scores read paragraphs and list items only.
@@ -70,8 +70,7 @@ def _targets_table(audience: str, targets: Any) -> dict[str, float]:
 def score(text: str, lang: str) -> Scores:
     """textstat's Flesch scores in the language's own variant (Kandel-Moles for French, Amstad for
     German, Fernandez-Huerta for Spanish, ...)."""
-    from textstat.backend import metrics
-
+    metrics = textstat_metrics()
     _check_supported(lang)
     grade = metrics.flesch_kincaid_grade(text, lang) if lang == "en" else None
     return Scores(metrics.flesch_reading_ease(text, lang), grade)
@@ -79,14 +78,14 @@ def score(text: str, lang: str) -> Scores:
 
 def _reading_ease(text: str, lang: str) -> float:
     # Ranking needs the one score; the grade would double the syllable counting.
-    from textstat.backend import metrics
-
-    return metrics.flesch_reading_ease(text, lang)
+    return textstat_metrics().flesch_reading_ease(text, lang)
 
 
 @cache
 def _check_supported(lang: str) -> None:
     import pyphen
+
+    textstat_metrics()
     from textstat.backend.utils.constants import LANG_CONFIGS
 
     formulas = sorted(code for code, config in LANG_CONFIGS.items() if "fre_base" in config)
@@ -94,7 +93,7 @@ def _check_supported(lang: str) -> None:
         raise ReadabilityUnavailable(f"textstat has no Flesch formula for language {lang!r} (it has {', '.join(formulas)})")
     if lang == "en":
         try:
-            prepare_cmudict()
+            check_cmudict()
         except SyllablesUnavailable as error:
             raise ReadabilityUnavailable(str(error)) from None
 

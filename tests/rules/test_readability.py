@@ -189,11 +189,12 @@ def test_readability_works_offline_on_a_fresh_machine(tmp_path):
 
 
 def test_nltk_reads_the_dictionary_shipped_in_the_package():
+    """The fallback when textstat was imported before hclint could hand it the dictionary."""
     import nltk
 
-    from hclint.syllables import DATA, prepare_cmudict
+    from hclint.syllables import DATA, prepare_nltk
 
-    assert prepare_cmudict() == DATA
+    assert prepare_nltk() == DATA
     found = nltk.data.find("corpora/cmudict")
     assert str(DATA) in str(found)
     from nltk.corpus import cmudict
@@ -212,3 +213,29 @@ def test_each_rule_explains_itself(rule):
 def test_lines_of_links_set_with_hard_breaks_are_not_a_long_paragraph(tmp_path):
     links = "".join(f"[Overview {n}](o{n}.md)  \n" for n in range(8))
     assert findings(tmp_path, {"content/a.md": FRONT + "## Related information\n\n" + links}, "long-paragraph") == []
+
+
+def test_textstat_gets_the_same_pronunciations_nltk_would_give_it():
+    from nltk.corpus import cmudict
+
+    from hclint.syllables import get_cmudict, prepare_nltk
+
+    prepare_nltk()
+    ours, theirs = get_cmudict("en_US"), cmudict.dict()
+    assert len(ours) == len(theirs) > 120_000
+    assert all(ours[word][0] == pronunciations[0] for word, pronunciations in theirs.items())
+    assert get_cmudict("fr") is None
+
+
+def test_scoring_english_imports_neither_nltk_nor_scipy():
+    # textstat imports NLTK, and NLTK imports SciPy and scikit-learn: 0.9 s of a pre-commit run.
+    script = (
+        "import sys\n"
+        "from hclint.rules.readability import score\n"
+        "scores = score('We check your order before we pay you back. Send us the receipt.', 'en')\n"
+        "print(round(scores.reading_ease, 2), sorted(m for m in ('nltk', 'scipy', 'sklearn') if m in sys.modules))\n"
+    )
+    process = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    ease, imported = process.stdout.split(" ", 1)
+    assert float(ease) > 60
+    assert imported.strip() == "[]"

@@ -1,0 +1,67 @@
+"""hclint.hashing gives the numbers scikit-learn and datasketch give, on hclint's own articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from hclint.article import parse_article
+from hclint.hashing import signatures, stop_words, term_counts
+from hclint.similarity import FEATURES, PERMUTATIONS, _shingles, paragraphs
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+ODD = [
+    "",
+    "a I",  # only one-letter words: no terms
+    "The THE the: café, Café, naïve — straße 42 x86_64 e-mail co-operate it's",
+    "Ünïcödé wörds, 中文字符 and emoji 🙂 next to the stop words we would never keep",
+]
+
+
+def _texts() -> list[str]:
+    articles = [parse_article(p.read_text(encoding="utf-8"), p.name, p.name) for p in sorted(CONTENT.rglob("*.md"))]
+    return [paragraph.text for article in articles for paragraph in paragraphs(article)] + ODD
+
+
+def test_term_counts_are_what_hashing_vectorizer_gives():
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    texts = _texts()
+    assert len(texts) > 1000
+    expected = HashingVectorizer(n_features=FEATURES, alternate_sign=False, norm=None, stop_words="english").transform(texts)
+    expected.sort_indices()
+    found = term_counts(texts, FEATURES)
+    assert np.array_equal(found.indptr, expected.indptr)
+    assert np.array_equal(found.indices, expected.indices)
+    assert np.array_equal(found.counts, expected.data.astype(np.uint32))
+
+
+def test_stop_words_are_scikit_learns():
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    assert stop_words() == ENGLISH_STOP_WORDS
+
+
+def test_signatures_are_what_datasketch_minhash_gives():
+    from datasketch import MinHash
+
+    sets = [_shingles(text.lower().split()) for text in _texts() if text.split()]
+    expected = []
+    for members in sets:
+        minhash = MinHash(num_perm=PERMUTATIONS, scheme="affine32")
+        minhash.update_batch(members)
+        expected.append(minhash.hashvalues)
+    found = signatures(sets, PERMUTATIONS)
+    assert found.dtype == np.uint32 and found.shape == (len(sets), PERMUTATIONS)
+    assert np.array_equal(found, np.array(expected, np.uint32))
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_signatures_of_few_sets(count):
+    sets = [[f"shingle {n}".encode(), b"shared"] for n in range(count)]
+    found = signatures(sets, PERMUTATIONS)
+    assert found.shape == (count, PERMUTATIONS)
+    if count > 1:
+        assert 0 < np.mean(found[0] == found[1]) < 1  # half the members shared: some values agree
