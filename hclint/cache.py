@@ -41,8 +41,16 @@ def _set_up(connection: sqlite3.Connection) -> None:
             connection.execute("DELETE FROM files")
             connection.execute("DELETE FROM entries")
             connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
-    if connection.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
-        raise sqlite3.DatabaseError("quick_check failed")
+
+
+def _unpickled(rows: list[tuple[str, bytes]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, blob in rows:
+        try:
+            found[key] = pickle.loads(blob)
+        except Exception:  # a damaged entry is a miss, whatever unpickling raised
+            continue
+    return found
 
 
 class Cache:
@@ -57,18 +65,22 @@ class Cache:
         rows = self._query("SELECT path, stat, sha FROM files", ())
         return {path: FileState(stat, sha) for path, stat, sha in rows}
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
+    def present(self, keys: Iterable[str]) -> set[str]:
+        """The keys stored, without reading their values."""
         keys = list(keys)
-        found: dict[str, Any] = {}
+        found: set[str] = set()
         for start in range(0, len(keys), 900):  # sqlite's limit on bound parameters
             chunk = keys[start : start + 900]
-            marks = ",".join("?" * len(chunk))
-            for key, blob in self._query(f"SELECT key, blob FROM entries WHERE key IN ({marks})", chunk):
-                try:
-                    found[key] = pickle.loads(blob)
-                except Exception:  # a damaged entry is a miss, whatever unpickling raised
-                    continue
+            found.update(key for (key,) in self._query(f"SELECT key FROM entries WHERE key IN ({','.join('?' * len(chunk))})", chunk))
         return found
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
+        keys = list(keys)
+        rows = []
+        for start in range(0, len(keys), 900):  # sqlite's limit on bound parameters
+            chunk = keys[start : start + 900]
+            rows += self._query(f"SELECT key, blob FROM entries WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+        return _unpickled(rows)
 
     def put(self, files: dict[str, FileState], entries: dict[str, Any]) -> None:
         if self.connection is None or (not files and not entries):

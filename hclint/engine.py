@@ -11,7 +11,7 @@ import os
 import subprocess
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -22,9 +22,9 @@ from hclint import __version__, suppressions
 from hclint.cache import Cache, FileState
 from hclint.config import Config
 from hclint.corpus import Index, Source, discover, select
-from hclint.findings import Finding, sort_findings
+from hclint.findings import Finding, Problem, sort_findings
 from hclint.git import LazyHistory
-from hclint.processing import ArticleResult, Job, Task, make_finding, process_all
+from hclint.processing import PARALLEL_FROM, ArticleResult, Job, Task, make_finding, map_forked, process_all, start
 from hclint.rule import Context, Rule
 
 UNUSED = suppressions.UNUSED
@@ -99,17 +99,25 @@ def _check(config: Config, run: Run, job: Job, cache: Cache | None, everything: 
     networked = any(rule.needs_network for rule in job.corpus_rules)
     corpus_cached = cache.get_many([corpus_key]) if cache and job.corpus_rules and not networked else {}
     need_index = bool(job.corpus_rules) and corpus_key not in corpus_cached
-    entries = cache.get_many(index_keys.values()) if cache and need_index else {}
-    index = {path: entries[key] for path, key in index_keys.items() if key in entries} if need_index else {}
+    stored = cache.present(index_keys.values()) if cache and need_index else set()
 
     wanted = {s.path for s in targets}
     tasks = [
-        Task(s, s.path in wanted and s.path not in results, need_index and s.path not in index)
+        Task(s, s.path in wanted and s.path not in results, need_index and index_keys[s.path] not in stored)
         for s in indexed
-        if (s.path in wanted and s.path not in results) or (need_index and s.path not in index)
+        if (s.path in wanted and s.path not in results) or (need_index and index_keys[s.path] not in stored)
     ]
+    outcomes = start(job, tasks, run.jobs, alongside=len(stored) >= PARALLEL_FROM)
+    if need_index:
+        for rule in job.corpus_rules:
+            if rule.prepare is not None:
+                rule.prepare(job.context)  # while a worker may still be processing the targets
+    entries = cache.get_many(stored) if cache and stored else {}
+    index = {path: entries[key] for path, key in index_keys.items() if key in entries}
+    # An entry stored but unreadable (a damaged row) is computed again, here.
+    damaged = [Task(s, False, True) for s in indexed if index_keys.get(s.path) in stored and s.path not in index]
     fresh: dict[str, object] = {}
-    for task, (result, entry) in zip(tasks, process_all(job, tasks, run.jobs)):
+    for task, (result, entry) in zip([*tasks, *damaged], [*outcomes(), *process_all(job, damaged, 1)]):
         if result is not None:
             results[task.source.path] = fresh[result_keys[task.source.path]] = result
         if entry is not None:
@@ -121,7 +129,7 @@ def _check(config: Config, run: Run, job: Job, cache: Cache | None, everything: 
         corpus = corpus_cached[corpus_key]
     else:
         by_content = {entry.content_path: entry for entry in index.values()}
-        corpus = _corpus_findings(config, job, Index(by_content), {s.content_path for s in targets})
+        corpus = _corpus_findings(config, job, Index(by_content), {s.content_path for s in targets}, run.jobs)
         if not networked:
             fresh[corpus_key] = corpus
     if cache is not None:
@@ -129,7 +137,7 @@ def _check(config: Config, run: Run, job: Job, cache: Cache | None, everything: 
         if not run.paths:
             cache.prune({*result_keys.values(), *index_keys.values(), corpus_key})
     findings = _suppress(config, [results[s.path] for s in targets], corpus)
-    return Report(tuple(sort_findings(findings)), len(targets), len(tasks))
+    return Report(tuple(sort_findings(findings)), len(targets), len(tasks) + len(damaged))
 
 
 def _corpus_rules(config: Config, run: Run) -> tuple[Rule, ...]:
@@ -142,25 +150,48 @@ def _corpus_rules(config: Config, run: Run) -> tuple[Rule, ...]:
     )
 
 
-def _corpus_findings(config: Config, job: Job, index: Index, targets: set[str]) -> list[Finding]:
-    findings = []
+def _corpus_findings(config: Config, job: Job, index: Index, targets: set[str], jobs: int | None) -> list[Finding]:
     frozen_targets = frozenset(targets)
-    for rule in job.corpus_rules:
-        def options_for(content_path: str, name: str = rule.options_from or rule.name) -> dict:
-            return dict(config.settings_for(content_path).rules[name].options)
 
-        for content_path, problem in rule.check(index, frozen_targets, options_for, job.context):
-            if content_path not in index.entries:
-                # A project file that is not an article (mkdocs.yml): reported when the whole help
-                # center is checked, under the project-wide settings.
-                setting = config.settings_for("").rules[rule.name]
-                if setting.severity and frozen_targets == index.entries.keys():
-                    findings.append(make_finding(content_path, rule.name, setting.severity, problem))
-                continue
-            setting = config.settings_for(content_path).rules[rule.name]
-            if setting.severity and content_path in frozen_targets:
-                findings.append(make_finding(index.entries[content_path].path, rule.name, setting.severity, problem))
+    def problems(group: Sequence[Rule]) -> list[list[tuple[str, Problem]]]:
+        return [list(rule.check(index, frozen_targets, _options_for(config, rule), job.context)) for rule in group]
+
+    # Rules of one module share what they compute in a run (the resolved links), so a module's
+    # rules run together; the duplicate rules and the link rules then run side by side. Network
+    # rules stay in this process: they draw progress and keep their answers for each other.
+    # Link rules resolve the targets' links only: for a few targets, a second process would cost
+    # more to start than it saves.
+    offline, online = _module_groups([r for r in job.corpus_rules if not r.needs_network]), [r for r in job.corpus_rules if r.needs_network]
+    workers = min(jobs or os.cpu_count() or 1, 1 + len(targets) // PARALLEL_FROM)
+    groups = [*offline, online]
+    found = [*map_forked(problems, offline, workers), problems(online)]
+    findings = []
+    for group, group_problems in zip(groups, found):
+        for rule, rule_problems in zip(group, group_problems):
+            findings += [f for c, p in rule_problems if (f := _finding(config, index, frozen_targets, rule, c, p))]
     return findings
+
+
+def _finding(config: Config, index: Index, targets: frozenset[str], rule: Rule, content_path: str, problem: Problem) -> Finding | None:
+    if content_path not in index.entries:
+        # A project file that is not an article (mkdocs.yml): reported when the whole help center
+        # is checked, under the project-wide settings.
+        setting = config.settings_for("").rules[rule.name]
+        return make_finding(content_path, rule.name, setting.severity, problem) if setting.severity and targets == index.entries.keys() else None
+    setting = config.settings_for(content_path).rules[rule.name]
+    return make_finding(index.entries[content_path].path, rule.name, setting.severity, problem) if setting.severity and content_path in targets else None
+
+
+def _options_for(config: Config, rule: Rule) -> Callable[[str], dict]:
+    name = rule.options_from or rule.name
+    return lambda content_path: dict(config.settings_for(content_path).rules[name].options)
+
+
+def _module_groups(rules: Sequence[Rule]) -> list[list[Rule]]:
+    groups: dict[str, list[Rule]] = {}
+    for rule in rules:
+        groups.setdefault(rule.check.__module__, []).append(rule)
+    return sorted(groups.values(), key=len, reverse=True)
 
 
 def _suppress(config: Config, results: Sequence[ArticleResult], corpus: Iterable[Finding]) -> list[Finding]:

@@ -28,6 +28,8 @@ PROSE_PARENTS = frozenset({"paragraph_open", "heading_open", "th_open", "td_open
 
 # Headings and links are NamedTuples: they travel in the index, and a NamedTuple unpickles twice
 # as fast as a frozen dataclass, which is most of the pre-commit path's cost on a large help center.
+# Prose runs and blocks are NamedTuples too: an article makes hundreds, and the readability and
+# spelling rules cache per block, so building and hashing them must be cheap.
 class Heading(NamedTuple):
     level: int
     text: str
@@ -44,8 +46,7 @@ class Link(NamedTuple):
     image: bool = False
 
 
-@dataclass(frozen=True)
-class ProseRun:
+class ProseRun(NamedTuple):
     """A piece of prose that sits on one source line, starting at a known column."""
 
     text: str
@@ -57,8 +58,7 @@ class ProseRun:
     after_hard_break: bool = False
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One paragraph, heading, table cell or list paragraph: the unit sentences live in."""
 
     kind: str

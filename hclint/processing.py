@@ -7,9 +7,10 @@ never the parsed Article, so nothing large crosses a process boundary or lands i
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 from multiprocessing import get_context
 
 from hclint import suppressions
@@ -20,6 +21,7 @@ from hclint.findings import Finding, Problem, Severity
 from hclint.rule import Context, Rule
 
 PARALLEL_FROM = 150  # fewer files than this are not worth starting worker processes for
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,27 @@ def _lower(configured: Severity, reported: Severity | None) -> Severity:
     return configured if reported is None or reported.rank >= configured.rank else reported
 
 
+def start(job: Job, tasks: Sequence[Task], jobs: int | None, alongside: bool) -> Callable[[], list[Outcome]]:
+    """Begin the tasks; the returned function waits for their outcomes.
+
+    With `alongside`, a few tasks (a pre-commit run's changed articles) go to one forked process,
+    so that the caller reads the rest of the index from the cache on the other core meanwhile.
+    """
+    if not (alongside and 0 < len(tasks) < PARALLEL_FROM and (jobs or os.cpu_count() or 1) > 1):
+        outcomes = process_all(job, tasks, jobs)
+        return lambda: outcomes
+    pool = ProcessPoolExecutor(1, mp_context=get_context("fork"), initializer=_adopt, initargs=(job,))
+    future = pool.submit(_process_batch, list(tasks))
+
+    def wait() -> list[Outcome]:
+        try:
+            return future.result()
+        finally:
+            pool.shutdown()
+
+    return wait
+
+
 def process_all(job: Job, tasks: Sequence[Task], jobs: int | None) -> list[Outcome]:
     """Run the tasks, across processes when there are enough of them to pay for it."""
     workers = min(jobs or os.cpu_count() or 1, 1 + len(tasks) // PARALLEL_FROM)
@@ -125,3 +148,33 @@ def _adopt(job: Job) -> None:
 def _process_in_worker(task: Task) -> Outcome:
     assert _WORKER_JOB is not None
     return process(_WORKER_JOB, task)
+
+
+def _process_batch(tasks: list[Task]) -> list[Outcome]:
+    assert _WORKER_JOB is not None
+    return [process(_WORKER_JOB, task) for task in tasks]
+
+
+_FORKED: Callable[[Any], Any] | None = None  # the function map_forked runs, inherited by its workers
+
+
+def map_forked(function: Callable[[T], Any], items: Sequence[T], workers: int) -> list[Any]:
+    """[function(item) for item in items], across forked processes that share the caller's memory.
+
+    The function may be a closure over large data (the whole index): the workers inherit it when
+    they fork, so only the items' positions and the results cross a process boundary.
+    """
+    global _FORKED
+    if workers <= 1 or len(items) <= 1:
+        return [function(item) for item in items]
+    _FORKED = lambda position: function(items[position])  # noqa: E731
+    try:
+        with ProcessPoolExecutor(min(workers, len(items)), mp_context=get_context("fork")) as pool:
+            return list(pool.map(_call_forked, range(len(items))))
+    finally:
+        _FORKED = None
+
+
+def _call_forked(position: int) -> Any:
+    assert _FORKED is not None
+    return _FORKED(position)

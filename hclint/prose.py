@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from hclint.markdown import Block, ProseRun
 
@@ -37,8 +38,7 @@ TRAILING = ")]}\"'”’»*_.,;:!?…>"
 NOT_WORDS = re.compile(r"[@/\\=<>#$%&+|~^`{}\d_]|\w\.\w|://|^\.\w")
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
     """A piece of prose and where it starts in the file."""
 
     text: str
@@ -46,8 +46,7 @@ class Located:
     column: int
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     text: str
     line: int
     column: int

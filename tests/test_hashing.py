@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from hclint.article import parse_article
-from hclint.hashing import signatures, stop_words, term_counts
+from hclint.hashing import member_hash, signatures, stop_words, term_counts
 from hclint.similarity import FEATURES, PERMUTATIONS, _shingles, paragraphs
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -50,7 +50,7 @@ def test_signatures_are_what_datasketch_minhash_gives():
     sets = [_shingles(text.lower().split()) for text in _texts() if text.split()]
     expected = []
     for members in sets:
-        minhash = MinHash(num_perm=PERMUTATIONS, scheme="affine32")
+        minhash = MinHash(num_perm=PERMUTATIONS, scheme="affine32", hashfunc=member_hash)
         minhash.update_batch(members)
         expected.append(minhash.hashvalues)
     found = signatures(sets, PERMUTATIONS)

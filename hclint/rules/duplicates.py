@@ -369,6 +369,10 @@ Type a new password twice and select **Save**. It needs at least 12 characters a
 match one of your last five passwords. You are signed out on other devices.
 """
 
+def _prepare(context: Context) -> None:
+    similarity.prepare()
+
+
 DUPLICATE_ARTICLE = Rule(
     name="duplicate-article",
     summary="Two articles cover the same ground.",
@@ -401,6 +405,7 @@ DUPLICATE_ARTICLE = Rule(
         BOILERPLATE,
     ),
     facts=article_facts,
+    prepare=_prepare,
 )
 
 DUPLICATE_TITLE = Rule(

@@ -142,6 +142,9 @@ def _stems(word: str, lang: str) -> Iterator[str]:
             yield word[: -len(ending)] + replacement
 
 
+LETTERS = re.compile(r"[^\W\d_]+")  # every word a spelling check looks up is made of these
+
+
 # ---- the rule ----------------------------------------------------------------------------------
 
 
@@ -164,6 +167,8 @@ def check(article: Article, options: Options, context: Context) -> Iterator[Prob
     sources = (dictionary, builtin_words(lang), project, extra, terminology_words(context.rule_options))
     for block in article.blocks:
         prose = prose_text(block)
+        if dictionary.keys() >= set(LETTERS.findall(prose.text.lower())):
+            continue  # every word of the block, and every part of each word, is in the dictionary
         for text, start in word_spans(prose.text):
             if text.lower() in dictionary or known(text, lang, sources):  # the first test decides most words
                 continue
