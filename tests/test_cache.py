@@ -11,7 +11,7 @@ from pathlib import Path
 from hclint.config import load_config
 from hclint.engine import Report, Run, check
 from hclint.rules import registry
-from tests.conftest import REPO, basic, write_center
+from tests.conftest import REPO, basic, only_rules, write_center
 
 TODAY = date(2026, 11, 23)
 FILES = {
@@ -161,3 +161,67 @@ def test_a_run_killed_mid_write_leaves_a_usable_cache(tmp_path):
     warm, cold = _runs(root)
     assert warm.findings == cold.findings
     assert [f.path for f in warm.findings] == ["content/bad.md"]
+
+
+# ---- a help center big enough for worker processes ----------------------------------------------
+
+STEPS = (
+    "Open the billing page and choose the invoice you want to change before the period closes. "
+    "Check the amount, the currency and the customer address, then save the invoice as a draft. "
+    "Send the draft to the customer when the totals match the order and the tax lines are right."
+)
+
+
+def _big_center(tmp_path: Path, articles: int = 200) -> Path:
+    """Articles that link to each other (a few links broken), two of them sharing a passage: the
+    link rules and the duplicate rules both have findings to report."""
+    files = {}
+    for n in range(articles):
+        topic = f"topic{n % 40}"
+        body = f"# Invoice task {n} for {topic}\n\n{STEPS if n < 2 else 'A short note on ' + topic + '.'}\n\n"
+        body += f"See [the next task](a{(n + 1) % articles}.md) and [a missing page](gone{n % 9}.md#{topic}).\n"
+        files[f"content/a{n}.md"] = f"---\ntitle: Invoice task {n}\n---\n\n{body}"
+    root = write_center(tmp_path, files, only_rules("broken-link", "orphan-article", "duplicate-title", "copied-passage", "missing-title"))
+    _age(root)
+    return root
+
+
+def test_corpus_rules_in_worker_processes_give_the_same_findings(tmp_path):
+    root = _big_center(tmp_path)
+    config = load_config(root, registry())
+    serial = check(config, Run(TODAY, use_cache=False, jobs=1))
+    parallel = check(config, Run(TODAY, use_cache=False, jobs=2))
+    assert parallel.findings == serial.findings
+    rules = {f.rule for f in serial.findings}
+    assert {"broken-link", "copied-passage"} <= rules  # the link rules and the duplicate rules both ran
+
+
+def test_one_changed_article_processed_beside_the_index_load_reports_what_a_cold_run_does(tmp_path):
+    root = _big_center(tmp_path)
+    config = load_config(root, registry())
+    check(config, Run(TODAY, jobs=2))  # fills the cache: 200 stored index entries
+    changed = root / "content/a14.md"
+    changed.write_text(changed.read_text() + f"\n{STEPS} One sentence more.\n\n[Broken](nowhere.md)\n")
+    _age(root)
+    warm = check(config, Run(TODAY, paths=(changed,), jobs=2))
+    cold = check(config, Run(TODAY, paths=(changed,), use_cache=False, jobs=1))
+    assert warm.parsed == 1
+    assert warm.findings == cold.findings
+    assert {"broken-link", "copied-passage"} <= {f.rule for f in warm.findings}
+
+
+def test_an_unreadable_index_entry_is_computed_again(tmp_path):
+    import sqlite3
+
+    root = _big_center(tmp_path)
+    config = load_config(root, registry())
+    check(config, Run(TODAY, jobs=2))
+    with sqlite3.connect(root / ".hclint-cache" / "cache.sqlite3") as connection:
+        damaged = connection.execute("UPDATE entries SET blob = X'800500' WHERE key LIKE 'index:%'").rowcount
+    assert damaged == 200
+    changed = root / "content/a3.md"
+    changed.write_text(changed.read_text() + "\nOne sentence more.\n")
+    _age(root)
+    warm, cold = _runs(root, paths=(changed,))
+    assert warm.findings == cold.findings
+    assert warm.parsed == 200  # the changed article, and the 199 entries the cache could not read
