@@ -13,7 +13,6 @@ Glasgow Information Retrieval Group), the one HashingVectorizer(stop_words="engl
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from itertools import chain
 from functools import cache
@@ -23,7 +22,6 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     import numpy as np
 
-TOKEN = re.compile(r"(?u)\b\w\w+\b")  # HashingVectorizer's default token_pattern
 SEED = 1  # datasketch's default
 
 
@@ -40,17 +38,22 @@ def stop_words() -> frozenset[str]:
     return frozenset(files("hclint").joinpath("data/stop_words_en.txt").read_text(encoding="utf-8").split())
 
 
-def term_counts(texts: Sequence[str], features: int) -> TermCounts:
+def terms(words: Sequence[str]) -> list[str]:
+    r"""The terms HashingVectorizer(stop_words="english") hashes, from a text's lower-cased `\w+`
+    words: its token pattern `\b\w\w+\b` keeps the words of two or more characters."""
+    stopped = stop_words()
+    return [word for word in words if len(word) > 1 and word not in stopped]
+
+
+def term_counts(texts: Sequence[Sequence[str]], features: int) -> TermCounts:
     """What HashingVectorizer(n_features=features, alternate_sign=False, norm=None,
-    stop_words="english").transform(texts) holds: lower-cased words of two or more characters,
-    stop words dropped, each hashed with signed 32-bit MurmurHash3 to abs(hash) % features."""
+    stop_words="english").transform(texts) holds, given each text's terms: each term hashed with
+    signed 32-bit MurmurHash3 to abs(hash) % features, and counted."""
     import mmh3
     import numpy as np
 
-    stopped = stop_words()
-    terms = [[t for t in TOKEN.findall(text.lower()) if t not in stopped] for text in texts]
-    lengths = [len(found) for found in terms]
-    hashed = np.fromiter(map(mmh3.hash, chain.from_iterable(terms)), np.int64, sum(lengths))
+    lengths = [len(found) for found in texts]
+    hashed = np.fromiter(map(mmh3.hash, chain.from_iterable(texts)), np.int64, sum(lengths))
     rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
     # One sort for the whole article: (row, feature) pairs, counted.
     keys, counts = np.unique(rows * features + np.abs(hashed) % features, return_counts=True)

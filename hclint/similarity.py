@@ -75,6 +75,7 @@ class Paragraph(NamedTuple):
     line: int
     section: int
     kind: int
+    words: list[str]  # lower-cased: what the fingerprint, the term counts and the shingles read
 
 
 # ---- facts ----------------------------------------------------------------------------------
@@ -97,7 +98,7 @@ def _paragraphs(article: Article) -> list[Paragraph]:
     title_line = article.frontmatter_lines.get("title") or next(
         (h.line for h in article.headings if h.level == 1), 1
     )
-    found = [Paragraph(title, title_line, 0, TITLE)] if title else []
+    found = [Paragraph(title, title_line, 0, TITLE, WORD.findall(title.lower()))] if title else []
     section = 0
     links: dict[int, list[str]] = {}
     for link in article.links:
@@ -109,7 +110,7 @@ def _paragraphs(article: Article) -> list[Paragraph]:
         if block.kind == "heading":
             section += 1
         kind = HEADING if block.kind == "heading" else LINKS if _only_links(block, text, links) else BODY
-        found.append(Paragraph(text, block.line, section, kind))
+        found.append(Paragraph(text, block.line, section, kind, WORD.findall(text.lower())))
     return found
 
 
@@ -127,10 +128,10 @@ def sections(article: Article, found: Sequence[Paragraph]) -> tuple[tuple[str, i
     return ((article.title or "(untitled)", intro), *((p.text, p.line) for p in found if p.kind == HEADING))
 
 
-def fingerprint(text: str) -> int:
-    """The same for texts that differ only in case, spacing and punctuation."""
-    words = " ".join(WORD.findall(text.lower()))
-    return int.from_bytes(hashlib.blake2b(words.encode(), digest_size=8).digest(), "little")
+def fingerprint(words: Sequence[str]) -> int:
+    """The same for texts that differ only in case, spacing and punctuation, given their
+    lower-cased words."""
+    return int.from_bytes(hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest(), "little")
 
 
 def prepare() -> None:
@@ -141,16 +142,16 @@ def prepare() -> None:
 def text_facts(article: Article) -> TextFacts:
     import numpy as np
 
-    from hclint.hashing import term_counts
+    from hclint.hashing import term_counts, terms
 
     found = paragraphs(article)
-    counts = term_counts([p.text for p in found], FEATURES)
+    counts = term_counts([terms(p.words) for p in found], FEATURES)
     return TextFacts(
         sections=sections(article, found),
-        words=sum(len(WORD.findall(p.text)) for p in found if p.kind == BODY),
+        words=sum(len(p.words) for p in found if p.kind == BODY),
         par_section=np.array([p.section for p in found], np.uint16).tobytes(),
         par_kind=np.array([p.kind for p in found], np.uint8).tobytes(),
-        par_hash=np.array([fingerprint(p.text) for p in found], np.uint64).tobytes(),
+        par_hash=np.array([fingerprint(p.words) for p in found], np.uint64).tobytes(),
         par_terms=np.diff(counts.indptr).astype(np.uint32).tobytes(),
         term_index=counts.indices.tobytes(),
         term_count=np.minimum(counts.counts, 65535).astype(np.uint16).tobytes(),
@@ -166,13 +167,12 @@ def passage_facts(article: Article) -> PassageFacts:
 
     from hclint.hashing import signatures
 
-    long = [(p, WORD.findall(p.text.lower())) for p in paragraphs(article) if p.kind == BODY]
-    long = [(p, words) for p, words in long if len(words) >= SIGNED_MIN_WORDS]
+    long = [p for p in paragraphs(article) if p.kind == BODY and len(p.words) >= SIGNED_MIN_WORDS]
     return PassageFacts(
-        lines=np.array([p.line for p, _ in long], np.uint32).tobytes(),
-        words=np.array([min(len(w), 65535) for _, w in long], np.uint16).tobytes(),
-        hashes=np.array([fingerprint(p.text) for p, _ in long], np.uint64).tobytes(),
-        signatures=signatures([_shingles(words) for _, words in long], PERMUTATIONS).tobytes(),
+        lines=np.array([p.line for p in long], np.uint32).tobytes(),
+        words=np.array([min(len(p.words), 65535) for p in long], np.uint16).tobytes(),
+        hashes=np.array([fingerprint(p.words) for p in long], np.uint64).tobytes(),
+        signatures=signatures([_shingles(p.words) for p in long], PERMUTATIONS).tobytes(),
     )
 
 

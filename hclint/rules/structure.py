@@ -98,9 +98,7 @@ def image_alt_text(article: Article, options: Options, context: Context) -> Iter
 
 
 def _html_images_without_alt(article: Article) -> Iterator[tuple[int, int]]:
-    for line, column, html in _html_fragments(article):
-        if "<img" not in html.lower():
-            continue
+    for line, column, html in _html_image_fragments(article):
         parser = _ImageTags()
         parser.feed(html)
         parser.close()
@@ -108,18 +106,22 @@ def _html_images_without_alt(article: Article) -> Iterator[tuple[int, int]]:
             yield line + row - 1, (column + offset) if row == 1 else offset + 1
 
 
-def _html_fragments(article: Article) -> Iterator[tuple[int, int, str]]:
-    """Raw HTML blocks and inline tags, with the line and column where each starts."""
+def _html_image_fragments(article: Article) -> Iterator[tuple[int, int, str]]:
+    """Raw HTML blocks and inline tags that hold an image, with the line and column where each starts."""
     for token in article.tokens:
-        if token.type == "html_block" and token.map:
+        if token.type == "html_block" and token.map and _has_image(token.content):
             yield token.map[0] + 1, 1, token.content
-        elif token.type == "inline" and token.map and "<" in token.content:
+        elif token.type == "inline" and token.map and _has_image(token.content):
             line = token.map[0] + 1
             for child in token.children or ():
                 if child.type in ("softbreak", "hardbreak"):
                     line += 1
-                elif child.type == "html_inline":
+                elif child.type == "html_inline" and _has_image(child.content):
                     yield line, _find_column(article, line, child.content), child.content
+
+
+def _has_image(html: str) -> bool:
+    return "<img" in html.lower()
 
 
 def _find_column(article: Article, line: int, needle: str) -> int:
