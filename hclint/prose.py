@@ -28,6 +28,7 @@ ABBREVIATION = re.compile(
     r"|\b\w)\.$",
     re.IGNORECASE,
 )
+LONGEST_ABBREVIATION = len("approx.")
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 SPELLABLE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 CHUNK = re.compile(r"\S+")
@@ -95,7 +96,7 @@ def _without_include_names(runs: Iterable[ProseRun]) -> Iterator[ProseRun]:
     for run in runs:
         if not skip:
             yield run
-        skip = bool(INCLUDE_OPEN.search(run.text))
+        skip = "[!" in run.text and bool(INCLUDE_OPEN.search(run.text))
 
 
 def _touches(before: ProseRun, after: ProseRun) -> bool:
@@ -103,6 +104,8 @@ def _touches(before: ProseRun, after: ProseRun) -> bool:
 
 
 def _blank_markers(text: str) -> str:
+    if "]" not in text and "[!" not in text and ":::" not in text:
+        return text  # most runs: nothing to blank, and no regular expression to run
     return MARKER.sub(lambda match: " " * len(match.group()), text)
 
 
@@ -118,15 +121,16 @@ def _sentences(prose: ProseText) -> Iterator[Sentence]:
     for match in BOUNDARY.finditer(prose.text):
         if HARD_BREAK in match.group():
             pass  # a new line to readers: always the end of a sentence
-        elif prose.text[match.end()].islower() or _abbreviation(prose.text[start : match.start() + 1]):
+        elif prose.text[match.end()].islower() or _abbreviation(prose.text, start, match.start() + 1):
             continue
         yield from _sentence(prose, start, match.end())
         start = match.end()
     yield from _sentence(prose, start, len(prose.text))
 
 
-def _abbreviation(text: str) -> bool:
-    return text.endswith(".") and bool(ABBREVIATION.search(text))
+def _abbreviation(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends with an abbreviation; only its last characters are searched."""
+    return text[end - 1] == "." and bool(ABBREVIATION.search(text, max(start, end - LONGEST_ABBREVIATION - 1), end))
 
 
 def _sentence(prose: ProseText, start: int, end: int) -> Iterator[Sentence]:
