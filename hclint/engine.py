@@ -91,7 +91,8 @@ def _check(config: Config, run: Run, job: Job, cache: Cache | None, everything: 
     states = _file_states(cache, indexed)
     environment = _environment(config, run)
     result_keys = {s.path: _result_key(config, s, states[s.path], environment) for s in targets}
-    index_keys = {s.path: _index_key(job, s, states[s.path]) for s in indexed} if job.corpus_rules else {}
+    extractors = _digest(_code(), sorted(rule.name for rule in job.corpus_rules))
+    index_keys = {s.path: _index_key(extractors, s, states[s.path]) for s in indexed} if job.corpus_rules else {}
     cached = cache.get_many(result_keys.values()) if cache else {}
     results = {path: cached[key] for path, key in result_keys.items() if key in cached}
     corpus_key = _corpus_key(environment, targets, index_keys, _content_files(config) if job.corpus_rules else "")
@@ -123,19 +124,24 @@ def _check(config: Config, run: Run, job: Job, cache: Cache | None, everything: 
         if entry is not None:
             index[task.source.path] = fresh[index_keys[task.source.path]] = entry
 
+    def store_articles() -> None:
+        if cache is not None:
+            cache.put({p: s for p, s in states.items() if s.stat}, fresh)
+
     if not job.corpus_rules:
         corpus: list[Finding] = []
+        store_articles()
     elif corpus_key in corpus_cached:
         corpus = corpus_cached[corpus_key]
+        store_articles()
     else:
         by_content = {entry.content_path: entry for entry in index.values()}
-        corpus = _corpus_findings(config, job, Index(by_content), {s.content_path for s in targets}, run.jobs)
-        if not networked:
-            fresh[corpus_key] = corpus
-    if cache is not None:
-        cache.put({p: s for p, s in states.items() if s.stat}, fresh)
-        if not run.paths:
-            cache.prune({*result_keys.values(), *index_keys.values(), corpus_key})
+        # The articles' results are stored while the corpus rules run in workers.
+        corpus = _corpus_findings(config, job, Index(by_content), {s.content_path for s in targets}, run.jobs, store_articles)
+        if cache is not None and not networked:
+            cache.put({}, {corpus_key: corpus})
+    if cache is not None and not run.paths:
+        cache.prune({*result_keys.values(), *index_keys.values(), corpus_key})
     findings = _suppress(config, [results[s.path] for s in targets], corpus)
     return Report(tuple(sort_findings(findings)), len(targets), len(tasks) + len(damaged))
 
@@ -150,7 +156,9 @@ def _corpus_rules(config: Config, run: Run) -> tuple[Rule, ...]:
     )
 
 
-def _corpus_findings(config: Config, job: Job, index: Index, targets: set[str], jobs: int | None) -> list[Finding]:
+def _corpus_findings(
+    config: Config, job: Job, index: Index, targets: set[str], jobs: int | None, meanwhile: Callable[[], None]
+) -> list[Finding]:
     frozen_targets = frozenset(targets)
 
     def problems(group: Sequence[Rule]) -> list[list[tuple[str, Problem]]]:
@@ -164,7 +172,7 @@ def _corpus_findings(config: Config, job: Job, index: Index, targets: set[str], 
     offline, online = _module_groups([r for r in job.corpus_rules if not r.needs_network]), [r for r in job.corpus_rules if r.needs_network]
     workers = min(jobs or os.cpu_count() or 1, 1 + len(targets) // PARALLEL_FROM)
     groups = [*offline, online]
-    found = [*map_forked(problems, offline, workers), problems(online)]
+    found = [*map_forked(problems, offline, workers, meanwhile), problems(online)]
     findings = []
     for group, group_problems in zip(groups, found):
         for rule, rule_problems in zip(group, group_problems):
@@ -277,9 +285,9 @@ def _result_key(config: Config, source: Source, state: FileState, environment: s
     return "result:" + _digest(source.path, state.sha, settings.fingerprint, environment)
 
 
-def _index_key(job: Job, source: Source, state: FileState) -> str:
-    names = sorted(rule.name for rule in job.corpus_rules)
-    return "index:" + _digest(_code(), source.path, state.sha, names)
+def _index_key(extractors: str, source: Source, state: FileState) -> str:
+    """extractors: the digest of hclint's code and of the corpus rules that extract facts."""
+    return "index:" + _digest(extractors, source.path, state.sha)
 
 
 def _corpus_key(environment: str, targets: Sequence[Source], index_keys: dict[str, str], files: str = "") -> str:

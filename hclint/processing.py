@@ -158,19 +158,24 @@ def _process_batch(tasks: list[Task]) -> list[Outcome]:
 _FORKED: Callable[[Any], Any] | None = None  # the function map_forked runs, inherited by its workers
 
 
-def map_forked(function: Callable[[T], Any], items: Sequence[T], workers: int) -> list[Any]:
-    """[function(item) for item in items], across forked processes that share the caller's memory.
+def map_forked(function: Callable[[T], Any], items: Sequence[T], workers: int, meanwhile: Callable[[], None]) -> list[Any]:
+    """[function(item) for item in items], across forked processes that share the caller's memory,
+    calling meanwhile() in this process while they work.
 
     The function may be a closure over large data (the whole index): the workers inherit it when
     they fork, so only the items' positions and the results cross a process boundary.
     """
     global _FORKED
     if workers <= 1 or len(items) <= 1:
-        return [function(item) for item in items]
+        results = [function(item) for item in items]
+        meanwhile()
+        return results
     _FORKED = lambda position: function(items[position])  # noqa: E731
     try:
         with ProcessPoolExecutor(min(workers, len(items)), mp_context=get_context("fork")) as pool:
-            return list(pool.map(_call_forked, range(len(items))))
+            pending = pool.map(_call_forked, range(len(items)))
+            meanwhile()
+            return list(pending)
     finally:
         _FORKED = None
 

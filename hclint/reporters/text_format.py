@@ -14,13 +14,18 @@ COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blu
 
 
 def render(output: Output) -> str:
-    lines = [_line(output, finding) for finding in output.findings]
+    # An article's findings share its path: relpath is worked out once per article, not per finding.
+    shown = {path: _shown(output, path) for path in {finding.path for finding in output.findings}}
+    lines = [_line(output, finding, shown[finding.path]) for finding in output.findings]
     lines.append(summary(output.findings, output.article_count))
     return "\n".join(lines) + "\n"
 
 
-def _line(output: Output, finding: Finding) -> str:
-    path = os.path.relpath(output.root / finding.path, output.cwd).replace(os.sep, "/")
+def _shown(output: Output, path: str) -> str:
+    return os.path.relpath(output.root / path, output.cwd).replace(os.sep, "/")
+
+
+def _line(output: Output, finding: Finding, path: str) -> str:
     severity, rule = finding.severity.value, finding.rule
     if output.color:
         severity = click.style(severity, fg=COLORS[finding.severity], bold=True)
