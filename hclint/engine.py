@@ -84,6 +84,7 @@ def _fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*previous)
+        gc.unfreeze()  # what the run froze (the index read from the cache) is collectable again
 
 
 def _check(config: Config, run: Run, job: Job, cache: Cache | None, everything: list[Source], targets: list[Source]) -> Report:
@@ -113,7 +114,8 @@ def _check(config: Config, run: Run, job: Job, cache: Cache | None, everything: 
         for rule in job.corpus_rules:
             if rule.prepare is not None:
                 rule.prepare(job.context)  # while a worker may still be processing the targets
-    entries = cache.get_many(stored) if cache and stored else {}
+    with _uncollected():
+        entries = cache.get_many(stored) if cache and stored else {}
     index = {path: entries[key] for path, key in index_keys.items() if key in entries}
     # An entry stored but unreadable (a damaged row) is computed again, here.
     damaged = [Task(s, False, True) for s in indexed if index_keys.get(s.path) in stored and s.path not in index]
@@ -144,6 +146,24 @@ def _check(config: Config, run: Run, job: Job, cache: Cache | None, everything: 
         cache.prune({*result_keys.values(), *index_keys.values(), corpus_key})
     findings = _suppress(config, [results[s.path] for s in targets], corpus)
     return Report(tuple(sort_findings(findings)), len(targets), len(tasks) + len(damaged))
+
+
+@contextmanager
+def _uncollected() -> Iterator[None]:
+    """The objects made inside are never walked by the cyclic collector in this run.
+
+    For the index read from the cache: a million unpickled objects with no cycles among them,
+    which every later collection would otherwise walk again (40 ms of a one-file run on 10,000
+    articles). _fewer_collections makes them collectable again when the run ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def _corpus_rules(config: Config, run: Run) -> tuple[Rule, ...]:
