@@ -11,9 +11,8 @@ from __future__ import annotations
 import pickle
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from hclint import __version__
 from hclint.store import FOLDER, discard, open_store
@@ -26,8 +25,7 @@ CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, blob BLOB NOT NULL);
 """
 
 
-@dataclass(frozen=True)
-class FileState:
+class FileState(NamedTuple):
     stat: str  # mtime, size and inode: when unchanged, the stored sha is trusted without reading
     sha: str
 

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from hclint.article import Article
 
@@ -19,13 +19,16 @@ from hclint.rule import Rule
 SUFFIXES = (".md", ".markdown")
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A file of the help center, known by its three names."""
 
-    file: Path  # absolute, for reading
+    absolute: str  # for reading: a string, since a Path per file costs 20 ms on 10,000 files
     path: str  # POSIX, relative to the project root
     content_path: str  # POSIX, relative to the content root
+
+    @property
+    def file(self) -> Path:
+        return Path(self.absolute)
 
 
 def discover(config: Config) -> list[Source]:
@@ -46,7 +49,7 @@ def _walk(config: Config, folder: Path) -> Iterator[Source]:
         for name in files:
             content_path = below + name
             if name.endswith(SUFFIXES) and not matches(content_path, config.exclude):
-                yield Source(Path(current, name), prefix + content_path, content_path)
+                yield Source(os.path.join(current, name), prefix + content_path, content_path)
 
 
 def _posix_relative(file: Path, base: Path) -> str:
@@ -55,18 +58,21 @@ def _posix_relative(file: Path, base: Path) -> str:
 
 def select(config: Config, everything: list[Source], paths: Iterable[Path]) -> list[Source]:
     """The articles named on the command line: files or folders inside the content root."""
-    by_file = {source.file: source for source in everything}
-    chosen: dict[Path, Source] = {}
+    # Content paths are plain strings: comparing them is cheaper than hashing 10,000 Paths.
+    by_content = {source.content_path: source for source in everything}
+    chosen: dict[str, Source] = {}
     for path in paths:
         absolute = Path(os.path.abspath(path))
         if not absolute.exists() and not absolute.is_symlink():
             raise HclintError(f"{path}: no such file or folder")
         if absolute != config.content and config.content not in absolute.parents:
             raise HclintError(f"{path}: outside the content root {_shown(config.content)}")
+        inside = absolute.relative_to(config.content).as_posix()
         if absolute.is_dir():
-            chosen.update((s.file, s) for s in everything if absolute in s.file.parents)
-        elif absolute in by_file:
-            chosen[absolute] = by_file[absolute]
+            prefix = "" if inside == "." else inside + "/"
+            chosen.update((s.content_path, s) for s in everything if s.content_path.startswith(prefix))
+        elif inside in by_content:
+            chosen[inside] = by_content[inside]
         # A file that is excluded or not Markdown is skipped silently, as pre-commit passes such files.
     return sorted(chosen.values(), key=lambda source: source.content_path)
 

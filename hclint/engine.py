@@ -252,7 +252,7 @@ def _file_states(cache: Cache | None, sources: Sequence[Source]) -> dict[str, Fi
     states = {}
     for source in sources:
         try:
-            info = os.stat(source.file)
+            info = os.stat(source.absolute)
             stat = f"{info.st_mtime_ns}:{info.st_size}:{info.st_ino}"
             recent = now - info.st_mtime_ns < RACY_NS
         except OSError:
@@ -262,13 +262,14 @@ def _file_states(cache: Cache | None, sources: Sequence[Source]) -> dict[str, Fi
         if previous and previous.stat == stat:
             states[source.path] = previous
             continue
-        states[source.path] = FileState("" if recent else stat, _sha(source.file))
+        states[source.path] = FileState("" if recent else stat, _sha(source.absolute))
     return states
 
 
-def _sha(file: Path) -> str:
+def _sha(file: Path | str) -> str:
     try:
-        return hashlib.blake2b(file.read_bytes(), digest_size=20).hexdigest()
+        with open(file, "rb") as handle:
+            return hashlib.blake2b(handle.read(), digest_size=20).hexdigest()
     except OSError:
         return "unreadable"
 
