@@ -241,10 +241,11 @@ def build(facts: Sequence[TextFacts | None], boilerplate_articles: int) -> Corpu
     counts = sparse.csr_matrix((raw * np.repeat(weights, terms), index, indptr), (len(kinds), FEATURES))
     counts.eliminate_zeros()
     articles = owned @ counts
+    idf = _idf(articles, len(facts))
     mentions = summed(raw * np.repeat((kinds == BODY) | (kinds == HEADING), terms))
     return Corpus(
-        articles=_normalise(_tfidf(articles, _idf(articles, len(facts)))),
-        paragraphs=_tfidf(counts, _idf(articles, len(facts))),
+        articles=_normalise(_tfidf(articles, idf)),
+        paragraphs=_tfidf(counts, idf),
         par_owner=owner,
         par_section=_join([f.par_section for f in facts], np.uint16),
         par_start=np.concatenate([[0], np.cumsum(per_article)]),
