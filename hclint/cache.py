@@ -65,20 +65,18 @@ class Cache:
 
     def present(self, keys: Iterable[str]) -> set[str]:
         """The keys stored, without reading their values."""
-        keys = list(keys)
-        found: set[str] = set()
-        for start in range(0, len(keys), 900):  # sqlite's limit on bound parameters
-            chunk = keys[start : start + 900]
-            found.update(key for (key,) in self._query(f"SELECT key FROM entries WHERE key IN ({','.join('?' * len(chunk))})", chunk))
-        return found
+        return {key for (key,) in self._entries("key", keys)}
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
+        return _unpickled(self._entries("key, blob", keys))
+
+    def _entries(self, columns: str, keys: Iterable[str]) -> list[tuple[Any, ...]]:
         keys = list(keys)
         rows = []
         for start in range(0, len(keys), 900):  # sqlite's limit on bound parameters
             chunk = keys[start : start + 900]
-            rows += self._query(f"SELECT key, blob FROM entries WHERE key IN ({','.join('?' * len(chunk))})", chunk)
-        return _unpickled(rows)
+            rows += self._query(f"SELECT {columns} FROM entries WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+        return rows
 
     def put(self, files: dict[str, FileState], entries: dict[str, Any]) -> None:
         if self.connection is None or (not files and not entries):

@@ -189,25 +189,30 @@ def _corpus_findings(
     # rules stay in this process: they draw progress and keep their answers for each other.
     # Link rules resolve the targets' links only: for a few targets, a second process would cost
     # more to start than it saves.
-    offline, online = _module_groups([r for r in job.corpus_rules if not r.needs_network]), [r for r in job.corpus_rules if r.needs_network]
+    offline = _module_groups([rule for rule in job.corpus_rules if not rule.needs_network])
+    online = [rule for rule in job.corpus_rules if rule.needs_network]
     workers = min(jobs or os.cpu_count() or 1, 1 + len(targets) // PARALLEL_FROM)
-    groups = [*offline, online]
     found = [*map_forked(problems, offline, workers, meanwhile), problems(online)]
     findings = []
-    for group, group_problems in zip(groups, found):
+    for group, group_problems in zip([*offline, online], found):
         for rule, rule_problems in zip(group, group_problems):
             findings += [f for c, p in rule_problems if (f := _finding(config, index, frozen_targets, rule, c, p))]
     return findings
 
 
-def _finding(config: Config, index: Index, targets: frozenset[str], rule: Rule, content_path: str, problem: Problem) -> Finding | None:
+def _finding(
+    config: Config, index: Index, targets: frozenset[str], rule: Rule, content_path: str, problem: Problem
+) -> Finding | None:
     if content_path not in index.entries:
         # A project file that is not an article (mkdocs.yml): reported when the whole help center
         # is checked, under the project-wide settings.
-        setting = config.settings_for("").rules[rule.name]
-        return make_finding(content_path, rule.name, setting.severity, problem) if setting.severity and targets == index.entries.keys() else None
-    setting = config.settings_for(content_path).rules[rule.name]
-    return make_finding(index.entries[content_path].path, rule.name, setting.severity, problem) if setting.severity and content_path in targets else None
+        severity = config.settings_for("").rules[rule.name].severity
+        everything = targets == index.entries.keys()
+        return make_finding(content_path, rule.name, severity, problem) if severity and everything else None
+    severity = config.settings_for(content_path).rules[rule.name].severity
+    if not severity or content_path not in targets:
+        return None
+    return make_finding(index.entries[content_path].path, rule.name, severity, problem)
 
 
 def _options_for(config: Config, rule: Rule) -> Callable[[str], dict]:

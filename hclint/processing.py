@@ -10,8 +10,8 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
 from multiprocessing import get_context
+from typing import Any, TypeVar
 
 from hclint import suppressions
 from hclint.article import Article, load_article
