@@ -11,14 +11,13 @@ import types
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.admon import admon_plugin
-from mdit_py_plugins.deflist import deflist_plugin
-from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.tasklists import tasklists_plugin
+if TYPE_CHECKING:
+    # Imported where the parser is built: a process that only reads the index from the cache
+    # (the main process of a pre-commit run) never loads markdown-it.
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 URL = re.compile(r"\b(?:https?://|ftp://|mailto:|www\.)[^\s<>()\[\]]+", re.IGNORECASE)
 ATTR_LIST = re.compile(r"\s*\{:?\s*([^{}]*)\}\s*$")
@@ -88,6 +87,12 @@ class Views:
 
 @cache
 def parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.admon import admon_plugin
+    from mdit_py_plugins.deflist import deflist_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.tasklists import tasklists_plugin
+
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     for plugin in (admon_plugin, deflist_plugin, footnote_plugin, tasklists_plugin):
         md.use(plugin)
