@@ -21,7 +21,7 @@ from pathlib import Path
 from hclint import __version__, suppressions
 from hclint.cache import Cache, FileState
 from hclint.config import Config
-from hclint.corpus import Index, Source, discover, select
+from hclint.corpus import Discovery, Index, Source, select, walk
 from hclint.findings import Finding, Problem, sort_findings
 from hclint.git import LazyHistory
 from hclint.processing import PARALLEL_FROM, ArticleResult, Job, Task, make_finding, map_forked, process_all, start
@@ -52,7 +52,8 @@ class Run:
 
 
 def check(config: Config, run: Run) -> Report:
-    everything = discover(config)
+    found = walk(config)
+    everything = found.sources
     targets = select(config, everything, run.paths) if run.paths else everything
     context = Context(
         run.today, config.root, config.content, git=LazyHistory(),
@@ -63,7 +64,7 @@ def check(config: Config, run: Run) -> Report:
     cache = Cache(config.root) if run.use_cache else None
     try:
         with _fewer_collections():
-            return _check(config, run, job, cache, everything, targets)
+            return _check(config, run, job, cache, found, targets)
     finally:
         if cache is not None:
             cache.close()
@@ -87,8 +88,8 @@ def _fewer_collections() -> Iterator[None]:
         gc.unfreeze()  # what the run froze (the index read from the cache) is collectable again
 
 
-def _check(config: Config, run: Run, job: Job, cache: Cache | None, everything: list[Source], targets: list[Source]) -> Report:
-    indexed = everything if job.corpus_rules else targets
+def _check(config: Config, run: Run, job: Job, cache: Cache | None, found: Discovery, targets: list[Source]) -> Report:
+    indexed = found.sources if job.corpus_rules else targets
     states = _file_states(cache, indexed)
     environment = _environment(config, run)
     result_keys = {s.path: _result_key(config, s, states[s.path], environment) for s in targets}
@@ -96,7 +97,9 @@ def _check(config: Config, run: Run, job: Job, cache: Cache | None, everything: 
     index_keys = {s.path: _index_key(extractors, s, states[s.path]) for s in indexed} if job.corpus_rules else {}
     cached = cache.get_many(result_keys.values()) if cache else {}
     results = {path: cached[key] for path, key in result_keys.items() if key in cached}
-    corpus_key = _corpus_key(environment, targets, index_keys, _content_files(config) if job.corpus_rules else "")
+    # Every file's name counts: whether a linked image or download exists changes corpus findings
+    # without changing any article.
+    corpus_key = _corpus_key(environment, targets, index_keys, _digest(sorted(found.files)) if job.corpus_rules else "")
     # What the network answered ages by the hour, not by the day: network rules keep their own cache.
     networked = any(rule.needs_network for rule in job.corpus_rules)
     corpus_cached = cache.get_many([corpus_key]) if cache and job.corpus_rules and not networked else {}
@@ -318,10 +321,3 @@ def _index_key(extractors: str, source: Source, state: FileState) -> str:
 
 def _corpus_key(environment: str, targets: Sequence[Source], index_keys: dict[str, str], files: str = "") -> str:
     return "corpus:" + _digest(environment, sorted(s.path for s in targets), sorted(index_keys.values()), files)
-
-
-def _content_files(config: Config) -> str:
-    """The names of every file under the content root: whether a linked image or download exists
-    changes corpus findings without changing any article."""
-    names = [os.path.join(folder, name) for folder, _, files in os.walk(config.content) for name in files]
-    return _digest(sorted(names))
