@@ -97,8 +97,15 @@ class Filter(NamedTuple):
 
     @classmethod
     def of(cls, index: Index, context: Context) -> Filter:
+        """The run's filter: the four duplicate rules read the same index one after another, so
+        its frontmatter is searched once (kept in the run's scratch space, Context.shared)."""
+        last = context.shared.get("duplicates-filter")
+        if last is not None and last[0] is index:
+            return last[1]
         ok = {p: acknowledged(e, index) for p, e in index.entries.items() if ACKNOWLEDGE in e.frontmatter}
-        return cls(context.lang, ok)
+        made = cls(context.lang, ok)
+        context.shared["duplicates-filter"] = (index, made)
+        return made
 
     def allows(self, a: str, b: str) -> bool:
         if a == b or never_duplicates(a, b, self.default_lang):
