@@ -140,7 +140,7 @@ def measure(name: str, content: Path, peers: bool, editable: bool) -> dict[str, 
                 runs.append(timed([*HCLINT, "check", str(article)], folder))
         finally:
             article.write_bytes(original)
-        row["precommit"] = sorted(runs, key=lambda timing: timing.seconds)[len(runs) // 2]
+        row["precommit"] = sorted(timing.seconds for timing in runs)
     row["markdownlint"] = markdownlint(content) if peers else None
     return row
 
@@ -148,14 +148,15 @@ def measure(name: str, content: Path, peers: bool, editable: bool) -> dict[str, 
 def table(rows: list[dict[str, object]]) -> str:
     lines = [
         "| corpus | files | floor: bare parse, 1 core | cold check | cold / floor (target <= 2) "
-        "| markdownlint-cli2 | warm check | warm / cold (target <= 0.10) | pre-commit, 1 file, median of 5 (target < 1 s) "
+        "| markdownlint-cli2 | warm check | warm / cold (target <= 0.10) | pre-commit, 1 file, median (range) of 5 (target < 1 s) "
         "| peak memory, cold (target < 1 GB) |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
         cold, warm, floor = row["cold"], row["warm"], row["floor"]
         peer = f"{row['markdownlint']:.2f} s" if row["markdownlint"] else "not run"
-        pre = f"{row['precommit'].seconds:.2f} s" if "precommit" in row else "n/a (read-only corpus)"
+        runs = row.get("precommit")
+        pre = f"{runs[len(runs) // 2]:.2f} s ({runs[0]:.2f} to {runs[-1]:.2f})" if runs else "n/a (read-only corpus)"
         lines.append(
             f"| {row['corpus']} | {row['files']} | {floor:.2f} s | {cold.seconds:.2f} s | {cold.seconds / floor:.2f} "
             f"| {peer} | {warm.seconds:.2f} s | {warm.seconds / cold.seconds:.3f} | {pre} | {cold.peak_mb:.0f} MB |"
