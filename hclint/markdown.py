@@ -228,5 +228,15 @@ def _column(lines: Sequence[str], line: int, needle: str, start: int) -> int:
 
 
 def _blank_urls(text: str) -> str:
+    if not _may_hold_url(text):
+        return text  # most runs: no regular expression to run
     # Same length, so columns of the words around a URL stay right.
     return URL.sub(lambda match: " " * len(match.group()), text)
+
+
+def _may_hold_url(text: str) -> bool:
+    """Whether text has what every URL the URL pattern finds has: "://", "mailto:" or "www."."""
+    if "://" in text:
+        return True
+    lowered = text.lower() if ":" in text or "." in text else ""
+    return "mailto:" in lowered or "www." in lowered

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hclint.article import load_article, parse_article
 
 ARTICLE = """---
@@ -137,3 +139,12 @@ def test_tabs_and_collapsible_admonitions_hold_prose_not_code():
     assert "reboot" not in " ".join(prose.values())
     assert [(h.text, h.line) for h in article.headings] == [("Install", 1), ("After installing", 7)]
     assert [(link.target, link.line) for link in article.links] == [("notes.md", 5)]
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.com/a", "HTTP://EXAMPLE.COM", "ftp://files.example.com", "MailTo:help@example.com", "WWW.example.com"]
+)
+def test_bare_urls_in_prose_are_blanked_whatever_their_case(url):
+    article = parse_article(f"---\ntitle: T\n---\n\nSee {url} today.\n", "a.md", "a.md")
+    [run] = article.blocks[0].runs
+    assert run.text == "See " + " " * len(url) + " today."

@@ -50,6 +50,18 @@ class Matcher:
     table: Mapping[str, str]  # normalized term -> preferred term
     ignore_case: bool
 
+    def may_match(self, text: str) -> bool:
+        """Whether the pattern finds a term in text, with a substring test first: every match
+        holds the first word of a term. str.lower() folds case as the expression does only on
+        ASCII text ("ſ" matches "s" in the expression), so other text goes to the expression."""
+        if self.pattern is None:
+            return False
+        if not (self.ignore_case and not text.isascii()):
+            haystack = text.lower() if self.ignore_case else text
+            if not any(term.split()[0] in haystack for term in self.table):
+                return False
+        return self.pattern.search(text) is not None
+
     def replacement(self, found: str) -> str | None:
         # None only where the regular expression's case folding and str.lower() disagree.
         preferred = self.table.get(_normalize(found, self.ignore_case))
@@ -98,8 +110,8 @@ def _matchers(options: Options) -> tuple[Matcher, Matcher]:
 def check(article: Article, options: Options, context: Context) -> Iterator[Problem]:
     matchers = [m for m in _matchers(options) if m.pattern is not None]
     everything = "\n".join(run.text for block in article.blocks for run in block.runs)
-    # Most articles use no term to avoid: one search of the whole text settles them.
-    if not any(matcher.pattern.search(everything) for matcher in matchers):
+    # Most articles use no term to avoid: one test of the whole text settles them.
+    if not any(matcher.may_match(everything) for matcher in matchers):
         return
     source_lines: list[str] | None = None
     for block in article.blocks:

@@ -129,3 +129,28 @@ def test_a_bad_terms_table_is_a_configuration_error(tmp_path, table):
 def test_rule_page_documents_both_tables():
     page = TERMINOLOGY.explain()
     assert "`terms` (table" in page and "`case_sensitive_terms` (table" in page
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Contact\n\nVisit our WEB   SITE for more.\n",  # ASCII text: the quick test folds case
+        "# Café\n\nVisit our Web site, café included.\n",  # other text: the expression decides
+        "# Contact\n\nThe Gitlab runner is ready.\n",  # a case-sensitive term
+    ],
+)
+def test_the_quick_test_before_the_expression_misses_no_term(text):
+    from hclint.rules.terminology import _matchers
+
+    matchers = [m for m in _matchers(TERMINOLOGY.defaults) if m.pattern is not None]
+    assert any(m.may_match(text) for m in matchers) == any(m.pattern.search(text) for m in matchers)
+    assert len(problems(text)) == 1
+
+
+def test_an_article_without_any_term_is_settled_by_the_quick_test():
+    from hclint.rules.terminology import _matchers
+
+    text = "# Contact\n\nSend us a message; the web page has the form.\n"
+    matchers = [m for m in _matchers(TERMINOLOGY.defaults) if m.pattern is not None]
+    assert not any(m.may_match(text) for m in matchers)
+    assert problems(text) == []
