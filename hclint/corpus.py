@@ -71,8 +71,9 @@ def _posix_relative(file: Path, base: Path) -> str:
 
 def select(config: Config, everything: list[Source], paths: Iterable[Path]) -> list[Source]:
     """The articles named on the command line: files or folders inside the content root."""
-    # Content paths are plain strings: comparing them is cheaper than hashing 10,000 Paths.
-    by_content = {source.content_path: source for source in everything}
+    # Content paths are plain strings: comparing them is cheaper than hashing 10,000 Paths. normcase
+    # makes the comparison ignore case where the platform's paths do (Windows).
+    by_content = {os.path.normcase(source.content_path): source for source in everything}
     chosen: dict[str, Source] = {}
     for path in paths:
         absolute = Path(os.path.abspath(path))
@@ -80,10 +81,10 @@ def select(config: Config, everything: list[Source], paths: Iterable[Path]) -> l
             raise HclintError(f"{path}: no such file or folder")
         if absolute != config.content and config.content not in absolute.parents:
             raise HclintError(f"{path}: outside the content root {_shown(config.content)}")
-        inside = absolute.relative_to(config.content).as_posix()
+        inside = os.path.normcase(absolute.relative_to(config.content).as_posix())
         if absolute.is_dir():
-            prefix = "" if inside == "." else inside + "/"
-            chosen.update((s.content_path, s) for s in everything if s.content_path.startswith(prefix))
+            prefix = "" if inside == "." else inside + os.path.normcase("/")
+            chosen.update((key, s) for key, s in by_content.items() if key.startswith(prefix))
         elif inside in by_content:
             chosen[inside] = by_content[inside]
         # A file that is excluded or not Markdown is skipped silently, as pre-commit passes such files.

@@ -24,7 +24,9 @@ from hclint.config import Config
 from hclint.corpus import Discovery, Index, Source, select, walk
 from hclint.findings import Finding, Problem, sort_findings
 from hclint.git import LazyHistory
-from hclint.processing import PARALLEL_FROM, ArticleResult, Job, Task, make_finding, map_forked, process_all, start
+from hclint.processing import (
+    PARALLEL_FROM, ArticleResult, Job, Task, make_finding, map_forked, process_all, start, workers_for,
+)
 from hclint.rule import Context, Rule
 
 UNUSED = suppressions.UNUSED
@@ -80,12 +82,14 @@ def _fewer_collections() -> Iterator[None]:
     collected, only in larger batches. Worker processes inherit the thresholds when they fork.
     """
     previous = gc.get_threshold()
+    freezes = gc.get_freeze_count() == 0  # a host process that froze objects itself keeps them frozen
     gc.set_threshold(10_000, 50, 100)
     try:
         yield
     finally:
         gc.set_threshold(*previous)
-        gc.unfreeze()  # what the run froze (the index read from the cache) is collectable again
+        if freezes:
+            gc.unfreeze()  # what the run froze (the index read from the cache) is collectable again
 
 
 def _check(config: Config, run: Run, job: Job, cache: Cache | None, found: Discovery, targets: list[Source]) -> Report:
@@ -123,7 +127,7 @@ def _check(config: Config, run: Run, job: Job, cache: Cache | None, found: Disco
     # An entry stored but unreadable (a damaged row) is computed again, here.
     damaged = [Task(s, False, True) for s in indexed if index_keys.get(s.path) in stored and s.path not in index]
     fresh: dict[str, object] = {}
-    for task, (result, entry) in zip([*tasks, *damaged], [*outcomes(), *process_all(job, damaged, 1)]):
+    for task, (result, entry) in zip([*tasks, *damaged], [*outcomes(), *process_all(job, damaged, run.jobs)]):
         if result is not None:
             results[task.source.path] = fresh[result_keys[task.source.path]] = result
         if entry is not None:
@@ -140,9 +144,12 @@ def _check(config: Config, run: Run, job: Job, cache: Cache | None, found: Disco
         corpus = corpus_cached[corpus_key]
         store_articles()
     else:
-        by_content = {entry.content_path: entry for entry in index.values()}
+        # In the order of the files, however each entry was obtained: the order reaches messages
+        # ("also the title of a.md, c.md and 2 more"), and a warm run must word them as a cold one.
+        by_content = {index[s.path].content_path: index[s.path] for s in indexed if s.path in index}
         # The articles' results are stored while the corpus rules run in workers.
-        corpus = _corpus_findings(config, job, Index(by_content), {s.content_path for s in targets}, run.jobs, store_articles)
+        reported = {s.content_path for s in targets}
+        corpus = _corpus_findings(config, job, Index(by_content), reported, run.jobs, store_articles)
         if cache is not None and not networked:
             cache.put({}, {corpus_key: corpus})
     if cache is not None and not run.paths:
@@ -153,18 +160,21 @@ def _check(config: Config, run: Run, job: Job, cache: Cache | None, found: Disco
 
 @contextmanager
 def _uncollected() -> Iterator[None]:
-    """The objects made inside are never walked by the cyclic collector in this run.
+    """No collection inside, and none later in the run walks what exists when it ends.
 
     For the index read from the cache: a million unpickled objects with no cycles among them,
     which every later collection would otherwise walk again (40 ms of a one-file run on 10,000
-    articles). _fewer_collections makes them collectable again when the run ends.
+    articles). gc.freeze() moves every object tracked at that moment to the permanent
+    generation, and these are nearly all of them; _fewer_collections unfreezes them when the run
+    ends. Nothing is frozen in a process that froze objects itself, which hclint cannot undo apart.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
         if enabled:
             gc.enable()
 
@@ -194,7 +204,7 @@ def _corpus_findings(
     # more to start than it saves.
     offline = _module_groups([rule for rule in job.corpus_rules if not rule.needs_network])
     online = [rule for rule in job.corpus_rules if rule.needs_network]
-    workers = min(jobs or os.cpu_count() or 1, 1 + len(targets) // PARALLEL_FROM)
+    workers = workers_for(jobs, 1 + len(targets) // PARALLEL_FROM)
     found = [*map_forked(problems, offline, workers, meanwhile), problems(online)]
     findings = []
     for group, group_problems in zip([*offline, online], found):
@@ -295,8 +305,8 @@ def _code() -> str:
     """hclint's own code: a result computed by other rules' code is not this code's result, even
     when the version number did not change (an upgrade from source, an editable install)."""
     package = Path(__file__).resolve().parent
-    return _digest(__version__, sorted((str(p.relative_to(package)), p.stat().st_size, p.stat().st_mtime_ns)
-                                       for p in package.rglob("*.py")))
+    files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]  # data too
+    return _digest(__version__, sorted((str(p.relative_to(package)), p.stat().st_size, p.stat().st_mtime_ns) for p in files))
 
 
 def _git_head(root: Path) -> str:

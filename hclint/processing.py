@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from typing import Any, TypeVar
 
 from hclint import suppressions
@@ -95,7 +95,7 @@ def start(job: Job, tasks: Sequence[Task], jobs: int | None, alongside: bool) ->
     With `alongside`, a few tasks (a pre-commit run's changed articles) go to one forked process,
     so that the caller reads the rest of the index from the cache on the other core meanwhile.
     """
-    if not (alongside and 0 < len(tasks) < PARALLEL_FROM and (jobs or os.cpu_count() or 1) > 1):
+    if not (alongside and 0 < len(tasks) < PARALLEL_FROM and workers_for(jobs, 2) > 1):
         outcomes = process_all(job, tasks, jobs)
         return lambda: outcomes
     pool = ProcessPoolExecutor(1, mp_context=get_context("fork"), initializer=_adopt, initargs=(job,))
@@ -112,7 +112,7 @@ def start(job: Job, tasks: Sequence[Task], jobs: int | None, alongside: bool) ->
 
 def process_all(job: Job, tasks: Sequence[Task], jobs: int | None) -> list[Outcome]:
     """Run the tasks, across processes when there are enough of them to pay for it."""
-    workers = min(jobs or os.cpu_count() or 1, 1 + len(tasks) // PARALLEL_FROM)
+    workers = workers_for(jobs, 1 + len(tasks) // PARALLEL_FROM)
     if workers <= 1:
         return [process(job, task) for task in tasks]
     if _needs_git(job):
@@ -124,6 +124,15 @@ def process_all(job: Job, tasks: Sequence[Task], jobs: int | None) -> list[Outco
     with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_adopt, initargs=(job,)) as pool:
         chunk = max(1, min(64, len(tasks) // (workers * 8)))
         return list(pool.map(_process_in_worker, tasks, chunksize=chunk))
+
+
+def workers_for(jobs: int | None, wanted: int) -> int:
+    """How many worker processes to start: no more than asked for, than cores, or than wanted.
+    One (no worker) where the platform cannot fork (Windows): workers inherit the run by forking."""
+    if "fork" not in get_all_start_methods():
+        return 1
+    return max(1, min(jobs or os.cpu_count() or 1, wanted))
+
 
 
 def _enabled_rules(job: Job) -> list[Rule]:
@@ -166,7 +175,7 @@ def map_forked(function: Callable[[T], Any], items: Sequence[T], workers: int, m
     they fork, so only the items' positions and the results cross a process boundary.
     """
     global _FORKED
-    if workers <= 1 or len(items) <= 1:
+    if workers_for(workers, len(items)) <= 1:
         results = [function(item) for item in items]
         meanwhile()
         return results

@@ -44,17 +44,17 @@ def textstat_metrics() -> ModuleType:
 def check_cmudict() -> None:
     """Raise SyllablesUnavailable unless textstat will find CMUdict without a download."""
     textstat_metrics()
-    if getattr(sys.modules.get(LOADER), "hclint", False):
+    counter = sys.modules.get("textstat.backend.counts._count_syllables")
+    if getattr(counter, "get_cmudict", None) is get_cmudict:
         if not CMUDICT.is_file():
             raise SyllablesUnavailable(f"CMUdict is missing from {DATA}: reinstall hclint")
     else:
-        prepare_nltk()
+        prepare_nltk()  # textstat kept its own loader (imported before hclint, or laid out anew)
 
 
 def _loader() -> ModuleType:
     module = ModuleType(LOADER, "hclint's stand-in for textstat's CMUdict loader (see hclint.syllables)")
     module.get_cmudict = get_cmudict  # type: ignore[attr-defined]
-    module.hclint = True  # type: ignore[attr-defined]
     return module
 
 

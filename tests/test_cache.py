@@ -225,3 +225,37 @@ def test_an_unreadable_index_entry_is_computed_again(tmp_path):
     warm, cold = _runs(root, paths=(changed,))
     assert warm.findings == cold.findings
     assert warm.parsed == 200  # the changed article, and the 199 entries the cache could not read
+
+
+def test_without_fork_everything_runs_in_one_process_and_reports_the_same(tmp_path, monkeypatch):
+    import hclint.processing
+
+    root = _big_center(tmp_path)
+    config = load_config(root, registry())
+    forked = check(config, Run(TODAY, use_cache=False, jobs=2))
+    check(config, Run(TODAY, jobs=2))  # fills the cache, so the next run would fork beside the index load
+    changed = root / "content/a14.md"
+    changed.write_text(changed.read_text() + "\nOne sentence more.\n")
+    _age(root)
+    def no_fork(method: str) -> None:
+        raise ValueError(f"cannot find context for {method!r}")  # what Windows says
+
+    monkeypatch.setattr(hclint.processing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(hclint.processing, "get_context", no_fork)
+    single = check(config, Run(TODAY, use_cache=False, jobs=2))
+    one_file, cold_one_file = _runs(root, paths=(changed,), jobs=2)
+    assert {f for f in single.findings if f.path != "content/a14.md"} == {f for f in forked.findings if f.path != "content/a14.md"}
+    assert one_file.findings == cold_one_file.findings
+
+
+def test_a_warm_run_names_other_articles_in_the_order_a_cold_run_does(tmp_path):
+    files = {f"content/{name}.md": "---\ntitle: Reset your password\n---\n\nText.\n" for name in "abcde"}
+    root = write_center(tmp_path, files, only_rules("duplicate-title"))
+    _age(root)
+    _runs(root)
+    (root / "content/a.md").write_text("---\ntitle: Reset your password\n---\n\nText, edited.\n")
+    _age(root)
+    warm, cold = _runs(root)
+    assert warm.parsed == 1
+    assert [f.message for f in warm.findings] == [f.message for f in cold.findings]
+    assert "a.md" in next(f.message for f in warm.findings if f.path == "content/b.md")

@@ -145,6 +145,14 @@ def _stems(word: str, lang: str) -> Iterator[str]:
 LETTERS = re.compile(r"[^\W\d_]+")  # every word a spelling check looks up is made of these
 
 
+def _letter_runs(text: str) -> set[str]:
+    # Lower-casing a whole text can turn one letter into a letter and a mark ("İ"), which would
+    # split a run: outside ASCII, each run is lower-cased on its own, as the check does a word.
+    if text.isascii():
+        return set(LETTERS.findall(text.lower()))
+    return {run.lower() for run in LETTERS.findall(text)}
+
+
 # ---- the rule ----------------------------------------------------------------------------------
 
 
@@ -167,7 +175,7 @@ def check(article: Article, options: Options, context: Context) -> Iterator[Prob
     sources = (dictionary, builtin_words(lang), project, extra, terminology_words(context.rule_options))
     for block in article.blocks:
         prose = prose_text(block)
-        if dictionary.keys() >= set(LETTERS.findall(prose.text.lower())):
+        if dictionary.keys() >= _letter_runs(prose.text):
             continue  # every word of the block, and every part of each word, is in the dictionary
         for text, start in word_spans(prose.text):
             if text.lower() in dictionary or known(text, lang, sources):  # the first test decides most words

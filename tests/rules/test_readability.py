@@ -239,3 +239,21 @@ def test_scoring_english_imports_neither_nltk_nor_scipy():
     ease, imported = process.stdout.split(" ", 1)
     assert float(ease) > 60
     assert imported.strip() == "[]"
+
+
+def test_textstat_imported_before_hclint_reads_the_shipped_dictionary_through_nltk():
+    # Another MkDocs plugin may have imported textstat first: its own loader stays, and NLTK is
+    # pointed at the dictionary in the package instead.
+    script = (
+        "import sys, textstat\n"
+        "from hclint.rules.readability import score\n"
+        "from hclint.syllables import DATA\n"
+        "import nltk\n"
+        "scores = score('We check your order before we pay you back. Send us the receipt.', 'en')\n"
+        "print(round(scores.reading_ease, 2), str(DATA) in nltk.data.path)\n"
+    )
+    env = {**os.environ, "NLTK_DATA": "/nonexistent"}
+    process = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
+    assert process.returncode == 0, process.stderr
+    ease, on_path = process.stdout.split()
+    assert float(ease) > 60 and on_path == "True"

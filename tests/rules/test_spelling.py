@@ -148,3 +148,10 @@ def test_the_dictionary_loads_once_per_process(tmp_path):
     files = {f"content/{n}.md": FRONT + f"Article {n} has a tpyo.\n" for n in range(3)}
     assert len(misspellings(tmp_path, files)) == 3
     assert spelling._checker.cache_info().misses == 1
+
+
+def test_a_letter_that_lower_cases_to_two_is_still_checked(tmp_path):
+    # "İ".lower() is "i" and a combining dot: lower-casing the whole block would split "İt" into
+    # letters the dictionary knows, and the block would be skipped.
+    found = misspellings(tmp_path, {"content/a.md": "---\ntitle: Words\n---\n\nThe İt word.\n\nThe Itx word.\n"})
+    assert {"İt", "Itx"} <= set(words(found))
