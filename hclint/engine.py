@@ -94,7 +94,7 @@ def _fewer_collections() -> Iterator[None]:
 
 def _check(config: Config, run: Run, job: Job, cache: Cache | None, found: Discovery, targets: list[Source]) -> Report:
     indexed = found.sources if job.corpus_rules else targets
-    states = _file_states(cache, indexed)
+    states, changed_states = _file_states(cache, indexed)
     environment = _environment(config, run)
     result_keys = {s.path: _result_key(config, s, states[s.path], environment) for s in targets}
     extractors = _digest(_code(), sorted(rule.name for rule in job.corpus_rules))
@@ -135,7 +135,7 @@ def _check(config: Config, run: Run, job: Job, cache: Cache | None, found: Disco
 
     def store_articles() -> None:
         if cache is not None:
-            cache.put({p: s for p, s in states.items() if s.stat}, fresh)
+            cache.put(changed_states, fresh)
 
     if not job.corpus_rules:
         corpus: list[Finding] = []
@@ -263,8 +263,9 @@ def _digest(*parts: object) -> str:
     return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def _file_states(cache: Cache | None, sources: Sequence[Source]) -> dict[str, FileState]:
-    """The content hash of each file: read only when its stat changed since the last run."""
+def _file_states(cache: Cache | None, sources: Sequence[Source]) -> tuple[dict[str, FileState], dict[str, FileState]]:
+    """The content hash of each file, read only when its stat changed since the last run; and
+    the states to store, those of files whose stat changed."""
     known = cache.file_states() if cache else {}
     now = time.time_ns()
     states = {}
@@ -281,7 +282,8 @@ def _file_states(cache: Cache | None, sources: Sequence[Source]) -> dict[str, Fi
             states[source.path] = previous
             continue
         states[source.path] = FileState("" if recent else stat, _sha(source.absolute))
-    return states
+    changed = {path: state for path, state in states.items() if state.stat and state is not known.get(path)}
+    return states, changed
 
 
 def _sha(file: Path | str) -> str:
