@@ -139,6 +139,9 @@ class Rule:
     options_from: str | None = None
     # Reads the help center's git history (Context.history); the engine reads it once per run.
     needs_git: bool = False
+    # How to suppress it, for rules about a file that could not be read: a comment or frontmatter
+    # in that file has no effect, so the usual text would mislead.
+    suppress: str | None = None
 
     def __post_init__(self) -> None:
         if not RULE_NAME.match(self.name):
@@ -179,7 +182,7 @@ class Rule:
                 "",
                 "## How to suppress",
                 "",
-                _suppress_text(self.name),
+                self.suppress or _suppress_text(self.name),
             ]
         )
 

@@ -7,6 +7,8 @@ import pty
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import BASIC, REPO, run_hclint, write_center
 
 GOOD = "---\ntitle: Good\n---\n\nFine.\n"
@@ -145,3 +147,12 @@ def test_a_title_from_the_mkdocs_nav_counts(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: content\nnav:\n  - 'Pay an invoice': a.md\n  - b.md\n")
     result = run_hclint(tmp_path, "check", "--format", "json")
     assert [(f["path"], f["rule"]) for f in result.json] == [("content/b.md", "missing-title")]
+
+
+@pytest.mark.parametrize("name", ["frontmatter-invalid", "unreadable-file", "file-too-large", "empty-article"])
+def test_rules_about_an_unread_file_do_not_offer_a_comment_to_suppress_them(tmp_path, name):
+    # The file could not be read (or has nothing in it): a comment or frontmatter in it does nothing.
+    page = run_hclint(tmp_path, "rules", name).output
+    suppress = page.split("## How to suppress", 1)[1]
+    assert "hclint-disable" not in suppress and "hclint: {disable" not in suppress
+    assert "exclude" in suppress or '"off"' in suppress

@@ -43,6 +43,11 @@ ENCODING = Rule(
     why="MkDocs reads every page as UTF-8. A page saved in another encoding shows broken characters "
     f"to readers, or stops the build. {AI_READER} read the same broken characters and may quote them.",
     example=Example(failing=b"# Caf\xe9 opening hours\n", fixed="# Café opening hours\n"),
+    suppress=(
+        "For a bad byte in the text, put `<!-- hclint-disable-next-line encoding -->` on the line before "
+        "it, or add `hclint: {disable: [encoding]}` to the frontmatter. A binary file has no room for "
+        "either: remove it from the content folder, or add it to `exclude` in the settings."
+    ),
 )
 
 FRONTMATTER_INVALID = Rule(
@@ -61,6 +66,11 @@ FRONTMATTER_INVALID = Rule(
         failing="---\ntitle: Refunds: how they work\n---\n\nRefunds take five days.\n",
         fixed="---\ntitle: \"Refunds: how they work\"\n---\n\nRefunds take five days.\n",
     ),
+    suppress=(
+        "The frontmatter is what is broken, so hclint cannot read an `hclint` key in it, and a comment "
+        "cannot go before it. Fix the YAML, or set `\"frontmatter-invalid\" = \"off\"` for its folder in an "
+        "override."
+    ),
 )
 
 UNREADABLE_FILE = Rule(
@@ -75,6 +85,10 @@ UNREADABLE_FILE = Rule(
     why="A page that cannot be read cannot be published or checked. A link that loops usually comes "
     "from a move that went wrong.",
     example=None,
+    suppress=(
+        "A file that cannot be read has no room for a comment or frontmatter. Fix the file, or add it "
+        "to `exclude` in the settings."
+    ),
 )
 
 FILE_TOO_LARGE = Rule(
@@ -93,6 +107,10 @@ FILE_TOO_LARGE = Rule(
         options={"max_kilobytes": 1},
     ),
     options=(Option("max_kilobytes", 2048, "files larger than this are reported and not checked further"),),
+    suppress=(
+        "hclint does not read a file that is too large, so a comment or frontmatter in it has no "
+        "effect. Raise `max_kilobytes` for its folder in an override, or add the file to `exclude`."
+    ),
 )
 
 EMPTY_ARTICLE = Rule(
@@ -105,6 +123,10 @@ EMPTY_ARTICLE = Rule(
     why="An empty page is a dead end for readers and a broken promise in the navigation. "
     "It usually comes from an unfinished draft or a failed merge.",
     example=Example(failing="\n", fixed=GOOD),
+    suppress=(
+        "An empty file has no room for a comment or frontmatter. Add it to `exclude` in the settings "
+        "if you must keep it."
+    ),
 )
 
 MISSING_TITLE = Rule(
