@@ -44,25 +44,28 @@ def walk(config: Config) -> Discovery:
     """The articles and, for corpus rules that ask whether a linked file exists, every file."""
     if not config.content.is_dir():
         raise HclintError(f"content root {config.content} is not a folder (set `content` in the configuration)")
-    files: list[str] = []
-    sources = sorted(_walk(config, config.content, files), key=lambda source: source.content_path)
-    return Discovery(sources, files)
-
-
-def _walk(config: Config, folder: Path, files: list[str]) -> Iterator[Source]:
-    # Symbolic links to folders are not followed, so a link loop cannot make the walk endless.
-    # Names are joined as strings: on 10,000 articles, a Path and a relpath per file cost 0.6 s.
-    prefix = _posix_relative(folder, config.root)
+    prefix = _posix_relative(config.content, config.root)
     prefix = "" if prefix == "." else prefix + "/"
+    files, sources = [], []
+    for content_path, absolute in _files(config.content):
+        files.append(content_path)
+        if content_path.endswith(SUFFIXES) and not matches(content_path, config.exclude):
+            sources.append(Source(absolute, prefix + content_path, content_path))
+    return Discovery(sorted(sources, key=lambda source: source.content_path), files)
+
+
+def _files(folder: Path) -> Iterator[tuple[str, str]]:
+    """(content path, absolute path) of every file below folder, hidden folders left out.
+
+    Symbolic links to folders are not followed, so a link loop cannot make the walk endless.
+    Names are joined as strings: on 10,000 articles, a Path and a relpath per file cost 0.6 s.
+    """
     for current, folders, names in os.walk(folder):
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         below = current[len(str(folder)) + 1 :].replace(os.sep, "/")
         below = below + "/" if below else ""
         for name in names:
-            content_path = below + name
-            files.append(content_path)
-            if name.endswith(SUFFIXES) and not matches(content_path, config.exclude):
-                yield Source(os.path.join(current, name), prefix + content_path, content_path)
+            yield below + name, os.path.join(current, name)
 
 
 def _posix_relative(file: Path, base: Path) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from hclint.article import Article
@@ -58,9 +58,13 @@ class Matcher:
             return False
         if not (self.ignore_case and not text.isascii()):
             haystack = text.lower() if self.ignore_case else text
-            if not any(term.split()[0] in haystack for term in self.table):
+            if not any(word in haystack for word in self._first_words):
                 return False
         return self.pattern.search(text) is not None
+
+    @cached_property
+    def _first_words(self) -> tuple[str, ...]:
+        return tuple({term.split()[0] for term in self.table})
 
     def replacement(self, found: str) -> str | None:
         # None only where the regular expression's case folding and str.lower() disagree.
