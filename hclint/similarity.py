@@ -38,6 +38,8 @@ SHINGLE = 3
 # made of links ("Related information") says where to go next, not what the article says.
 KIND_WEIGHTS = (1.0, 2.0, 4.0, 0.25)  # body, heading, title, links
 BODY, HEADING, TITLE, LINKS = 0, 1, 2, 3
+TEXT_KINDS = (True, True, False, False)  # by kind: what an article says (body and headings)
+TITLE_KIND = (False, False, True, False)
 # A subject word: in the title, said at least twice more, used by under half of the articles; the
 # other article lacks it when it says it less than a third as often.
 SUBJECT_MENTIONS, SUBJECT_SHARE, SUBJECT_MIN_ARTICLES, SUBJECT_RATIO = 2, 0.45, 2, 3
@@ -182,33 +184,43 @@ def passage_facts(article: Article) -> PassageFacts:
 
 
 def common(hashes: np.ndarray, owners: np.ndarray, min_articles: int) -> np.ndarray:
-    """A mask of the paragraphs whose text appears in at least min_articles articles."""
+    """A mask of the paragraphs whose text appears in at least min_articles articles.
+
+    owners (the article of each paragraph) must be ascending, as paragraphs come article by
+    article: a stable sort by text then keeps each text's articles in order.
+    """
     import numpy as np
 
-    if not len(hashes):
-        return np.zeros(0, bool)
-    order = np.lexsort((owners, hashes))
+    order = np.argsort(hashes, kind="stable")
     ordered_hashes, ordered_owners = hashes[order], owners[order]
-    # The first paragraph of each (text, article) pair: an article repeating a text counts once.
-    first = np.ones(len(order), bool)
-    first[1:] = (ordered_hashes[1:] != ordered_hashes[:-1]) | (ordered_owners[1:] != ordered_owners[:-1])
-    values, counts = np.unique(ordered_hashes[first], return_counts=True)
-    return np.isin(hashes, values[counts >= min_articles])
+    new_text = np.ones(len(order), bool)
+    new_text[1:] = ordered_hashes[1:] != ordered_hashes[:-1]
+    new_article = new_text.copy()  # an article repeating a text counts once
+    new_article[1:] |= ordered_owners[1:] != ordered_owners[:-1]
+    articles = np.add.reduceat(new_article.astype(np.int64), np.flatnonzero(new_text)) if len(order) else np.zeros(0, np.int64)
+    mask = np.empty(len(order), bool)
+    mask[order] = (articles >= min_articles)[np.cumsum(new_text) - 1]
+    return mask
 
 
 # ---- article vectors ------------------------------------------------------------------------
 
 
 class Corpus(NamedTuple):
-    """TF-IDF vectors of every article and of every paragraph, boilerplate removed."""
+    """TF-IDF vectors of every article, and what the checks of one pair need, boilerplate removed.
+
+    Only the article vectors are built for the whole help center; paragraph vectors and term
+    totals are worked out for the few articles a finding names (`matching_sections`,
+    `other_subject`), which keeps a pre-commit run's search to the one matrix it compares.
+    """
 
     articles: sparse.csr_matrix  # one L2-normalised row per article
-    paragraphs: sparse.csr_matrix  # one row per paragraph, TF-IDF weighted, not normalised
-    par_owner: np.ndarray  # article row of each paragraph
+    counts: sparse.csr_matrix  # one row per paragraph: its term counts, unweighted
+    par_weight: np.ndarray  # float32 per paragraph: KIND_WEIGHTS of its kind, 0 for boilerplate
+    par_kind: np.ndarray
     par_section: np.ndarray
     par_start: np.ndarray  # first paragraph row of each article
-    mentions: sparse.csr_matrix  # how often each article uses each term, in headings and body
-    titles: sparse.csr_matrix  # the terms of each article's title
+    idf: np.ndarray
     frequency: np.ndarray  # how many articles use each term
 
 
@@ -229,31 +241,28 @@ def build(facts: Sequence[TextFacts | None], boilerplate_articles: int) -> Corpu
     keep = ~common(_join([f.par_hash for f in facts], np.uint64), owner, boilerplate_articles)
     keep |= kinds == TITLE  # a shared title is a finding of its own, never boilerplate
     terms = _join([f.par_terms for f in facts], np.uint32).astype(np.int64)
+    shape = (len(kinds), FEATURES)
     indptr = np.concatenate([[0], np.cumsum(terms)])
-    weights = (np.array(KIND_WEIGHTS, np.float32)[kinds] * keep)
     index = _join([f.term_index for f in facts], np.uint32)
     raw = _join([f.term_count for f in facts], np.uint16).astype(np.float32)
+    weights = np.array(KIND_WEIGHTS, np.float32)[kinds] * keep
+    weighted = sparse.csr_matrix((raw * np.repeat(weights, terms), index, indptr), shape)
+    weighted.eliminate_zeros()
     owned = sparse.csr_matrix((np.ones(len(kinds), np.float32), (owner, np.arange(len(kinds)))), (len(facts), len(kinds)))
-
-    def summed(values: np.ndarray) -> sparse.csr_matrix:
-        matrix = owned @ sparse.csr_matrix((values, index, indptr), (len(kinds), FEATURES))
-        matrix.eliminate_zeros()
-        return matrix
-
-    counts = sparse.csr_matrix((raw * np.repeat(weights, terms), index, indptr), (len(kinds), FEATURES))
-    counts.eliminate_zeros()
-    articles = owned @ counts
-    idf = _idf(articles, len(facts))
-    mentions = summed(raw * np.repeat((kinds == BODY) | (kinds == HEADING), terms))
+    articles = owned @ weighted  # a product has no repeated column in a row, only unsorted ones
+    articles.sort_indices()  # so that ties among an article's strongest terms break the same way
+    frequency = np.bincount(articles.indices, minlength=FEATURES)
+    idf = _idf(frequency, len(facts))
+    _tfidf(articles, idf)
     return Corpus(
-        articles=_normalise(_tfidf(articles, idf)),
-        paragraphs=_tfidf(counts, idf),
-        par_owner=owner,
+        articles=_normalise(articles),
+        counts=sparse.csr_matrix((raw, index, indptr), shape),
+        par_weight=weights,
+        par_kind=kinds,
         par_section=_join([f.par_section for f in facts], np.uint16),
         par_start=np.concatenate([[0], np.cumsum(per_article)]),
-        mentions=mentions,
-        titles=summed(np.repeat(kinds == TITLE, terms).astype(np.float32)),
-        frequency=np.bincount(articles.indices, minlength=FEATURES),
+        idf=idf,
+        frequency=frequency,
     )
 
 
@@ -271,55 +280,64 @@ def other_subject(corpus: Corpus, first: int, second: int) -> bool:
 def _lacks_subject(corpus: Corpus, article: int, other: int) -> bool:
     import numpy as np
 
-    terms = _row(corpus.titles, article)[0]
+    terms = _totals(corpus, article, TITLE_KIND, counted=False)[0]
     rare = corpus.frequency[terms] <= max(SUBJECT_MIN_ARTICLES, SUBJECT_SHARE * corpus.articles.shape[0])
-    mine = _values(corpus.mentions, article, terms)
-    theirs = _values(corpus.mentions, other, terms) + _values(corpus.titles, other, terms) * SUBJECT_MENTIONS
+    mine = _values(_totals(corpus, article, TEXT_KINDS), terms)
+    theirs = _values(_totals(corpus, other, TEXT_KINDS), terms)
+    theirs += _values(_totals(corpus, other, TITLE_KIND, counted=False), terms) * SUBJECT_MENTIONS
     return bool(np.any(rare & (mine >= SUBJECT_MENTIONS) & (theirs * SUBJECT_RATIO < mine)))
 
 
-def _row(matrix: sparse.csr_matrix, row: int) -> tuple[np.ndarray, np.ndarray]:
-    start, end = matrix.indptr[row], matrix.indptr[row + 1]
-    return matrix.indices[start:end], matrix.data[start:end]
-
-
-def _values(matrix: sparse.csr_matrix, row: int, columns: np.ndarray) -> np.ndarray:
-    """matrix[row, columns] as a dense array; scipy's fancy indexing is slow on wide matrices."""
+def _totals(corpus: Corpus, article: int, kinds: tuple[bool, ...], counted: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """The terms of an article's paragraphs of the kinds marked True (ascending), with how often
+    they occur in all, or (counted=False) in how many of those paragraphs."""
     import numpy as np
 
-    indices, data = _row(matrix, row)
-    if not len(indices):
+    # The arrays, not scipy's row slicing: this runs for every pair found, slicing is 50 µs.
+    start, end = corpus.par_start[article], corpus.par_start[article + 1]
+    indptr = corpus.counts.indptr[start : end + 1]
+    wanted = np.array(kinds)[corpus.par_kind[start:end]]
+    chosen = np.repeat(wanted, np.diff(indptr))
+    terms, position = np.unique(corpus.counts.indices[indptr[0] : indptr[-1]][chosen], return_inverse=True)
+    values = corpus.counts.data[indptr[0] : indptr[-1]][chosen] if counted else np.ones(len(position), np.float32)
+    return terms, np.bincount(position, values, minlength=len(terms)).astype(np.float32)
+
+
+def _values(totals: tuple[np.ndarray, np.ndarray], columns: np.ndarray) -> np.ndarray:
+    """The totals of these columns, 0 where a column has none."""
+    import numpy as np
+
+    terms, values = totals
+    if not len(terms):
         return np.zeros(len(columns), np.float32)
-    order = np.argsort(indices)
-    ordered = indices[order]
-    found = np.minimum(np.searchsorted(ordered, columns), len(ordered) - 1)
-    return np.where(ordered[found] == columns, data[order][found], 0)
+    found = np.minimum(np.searchsorted(terms, columns), len(terms) - 1)
+    return np.where(terms[found] == columns, values[found], np.float32(0))
 
 
-def _idf(matrix: sparse.csr_matrix, documents: int) -> np.ndarray:
+def _idf(frequency: np.ndarray, documents: int) -> np.ndarray:
     import numpy as np
 
     # scikit-learn's smoothed IDF, so a term in every article still counts a little.
-    frequency = np.bincount(matrix.indices, minlength=FEATURES)
     return (np.log((1 + documents) / (1 + frequency)) + 1).astype(np.float32)
 
 
 def _tfidf(matrix: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+    """Weights of a matrix without repeated columns in a row, in place: sublinear term frequency
+    times IDF."""
     import numpy as np
 
-    weighted = matrix.copy()
-    weighted.sum_duplicates()
-    weighted.data = (1 + np.log(weighted.data)) * idf[weighted.indices]  # sublinear term frequency
-    return weighted
+    matrix.data = (1 + np.log(matrix.data)) * idf[matrix.indices]
+    return matrix
 
 
 def _normalise(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Each row scaled to unit length, in place."""
     import numpy as np
-    from scipy import sparse
 
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1
-    return sparse.diags((1 / norms).astype(np.float32)) @ matrix
+    matrix.data *= np.repeat((1 / norms).astype(np.float32), np.diff(matrix.indptr))
+    return matrix
 
 
 # ---- neighbours -----------------------------------------------------------------------------
@@ -341,8 +359,11 @@ def _strongest(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
     # One sort key: the row, then the weight from largest to smallest (weights are in (0, 1]).
     order = np.argsort(rows - matrix.data / 2, kind="stable")
     rank = np.arange(len(order)) - matrix.indptr[rows[order]]
-    chosen = order[rank < keep]
-    return sparse.csr_matrix((matrix.data[chosen], (rows[chosen], matrix.indices[chosen])), matrix.shape)
+    chosen = order[rank < keep]  # still grouped by row
+    indptr = np.concatenate([[0], np.cumsum(np.minimum(lengths, keep))])
+    strongest = sparse.csr_matrix((matrix.data[chosen], matrix.indices[chosen], indptr), matrix.shape)
+    strongest.sort_indices()
+    return strongest
 
 
 def similar(vectors: sparse.csr_matrix, rows: Sequence[int], threshold: float, chunk: int = 2000) -> Iterator[Pair]:
@@ -392,12 +413,15 @@ def matching_sections(corpus: Corpus, first: int, second: int, count: int = 2) -
     if mine.shape[0] == 0 or theirs.shape[0] == 0:
         return []
     scores = (mine @ theirs.T).toarray()
+    # Ranked as the message prints them: sections that tie there come in the article's order,
+    # whatever the last bits of the sums (which depend on the order they were added in).
+    ranked = np.round(scores, 2)
     found: list[SectionMatch] = []
-    while len(found) < count and scores.max() > 0:
-        i, j = np.unravel_index(np.argmax(scores), scores.shape)
+    while len(found) < count and ranked.max() > 0:
+        i, j = np.unravel_index(np.argmax(ranked), ranked.shape)
         found.append(SectionMatch(int(mine_sections[i]), int(their_sections[j]), float(scores[i, j])))
-        scores[i, :] = 0
-        scores[:, j] = 0
+        ranked[i, :] = 0
+        ranked[:, j] = 0
     return found
 
 
@@ -406,10 +430,14 @@ def _section_vectors(corpus: Corpus, article: int) -> tuple[sparse.csr_matrix, n
     from scipy import sparse
 
     start, end = corpus.par_start[article], corpus.par_start[article + 1]
+    rows = corpus.counts[start:end]
+    weights = np.repeat(corpus.par_weight[start:end], np.diff(rows.indptr))
+    paragraphs = sparse.csr_matrix((rows.data * weights, rows.indices, rows.indptr), rows.shape)
+    paragraphs.eliminate_zeros()
     section = corpus.par_section[start:end].astype(np.int64)
     names, grouped = np.unique(section, return_inverse=True)
     owned = sparse.csr_matrix((np.ones(len(section), np.float32), (grouped, np.arange(len(section)))), (len(names), len(section)))
-    return _normalise(owned @ corpus.paragraphs[start:end]), names
+    return _normalise(owned @ _tfidf(paragraphs, corpus.idf)), names
 
 
 # ---- passages -------------------------------------------------------------------------------
