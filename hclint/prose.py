@@ -22,7 +22,7 @@ INCLUDE_OPEN = re.compile(r"\[!INCLUDE\s*$", re.IGNORECASE)
 # A sentence ends at . ! ? or … (with closing quotes or brackets) before white space and a
 # character that is not a lowercase letter ("e.g. the" goes on), and at a hard line break.
 HARD_BREAK = "\n"  # joins runs across a hard line break; run texts never hold a newline
-BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=\S)|\s*\n\s*(?=\S)")
+BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=\S)|\n\s*(?=\S)")
 ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|no|nr|fig|ex|p|pp|mr|mrs|ms|dr|st|bal|env|ca|z\.b|d\.h|usw|bzw)"
     r"|\b\w)\.$",
@@ -113,19 +113,19 @@ def _blank_markers(text: str) -> str:
 def sentences(block: Block) -> tuple[Sentence, ...]:
     """The block's sentences; a block (paragraph, list item, cell) always ends a sentence."""
     prose = prose_text(block)
-    return tuple(_sentences(prose))
-
-
-def _sentences(prose: ProseText) -> Iterator[Sentence]:
+    text = prose.text
+    found = []
     start = 0
-    for match in BOUNDARY.finditer(prose.text):
-        if HARD_BREAK in match.group():
-            pass  # a new line to readers: always the end of a sentence
-        elif prose.text[match.end()].islower() or _abbreviation(prose.text, start, match.start() + 1):
-            continue
-        yield from _sentence(prose, start, match.end())
-        start = match.end()
-    yield from _sentence(prose, start, len(prose.text))
+    for match in BOUNDARY.finditer(text):
+        end = match.end()
+        if HARD_BREAK not in match.group() and (text[end].islower() or _abbreviation(text, start, match.start() + 1)):
+            continue  # a hard break is a new line to readers: always the end of a sentence
+        if sentence := _sentence(prose, start, end):
+            found.append(sentence)
+        start = end
+    if sentence := _sentence(prose, start, len(text)):
+        found.append(sentence)
+    return tuple(found)
 
 
 def _abbreviation(text: str, start: int, end: int) -> bool:
@@ -133,13 +133,14 @@ def _abbreviation(text: str, start: int, end: int) -> bool:
     return text[end - 1] == "." and bool(ABBREVIATION.search(text, max(start, end - LONGEST_ABBREVIATION - 1), end))
 
 
-def _sentence(prose: ProseText, start: int, end: int) -> Iterator[Sentence]:
+def _sentence(prose: ProseText, start: int, end: int) -> Sentence | None:
     text = prose.text[start:end]
     stripped = text.strip()
     count = len(WORD.findall(stripped))
-    if count:
-        line, column = prose.position(start + len(text) - len(text.lstrip()))
-        yield Sentence(" ".join(stripped.split()), line, column, count)
+    if not count:
+        return None
+    line, column = prose.position(start + len(text) - len(text.lstrip()))
+    return Sentence(" ".join(stripped.split()), line, column, count)
 
 
 def spellable_words(block: Block) -> Iterator[Located]:
