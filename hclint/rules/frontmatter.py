@@ -7,8 +7,10 @@ other rules of the family read the same options, so a help center declares its s
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterator, Mapping, Sequence
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from hclint.article import Article
@@ -123,16 +125,20 @@ def _shown(value: Any) -> str:
 def unknown_fields(article: Article, options: Options, context: Context) -> Iterator[Problem]:
     if _has_frontmatter_trouble(article):
         return
-    known = (*options["required"], *options["optional"], *options["types"])
+    known = _schema((*options["required"], *options["optional"], *options["types"]))
     for key in article.frontmatter:
-        if not _known(str(key), known):
+        if not known.match(str(key)):
             yield Problem(article.line_of(str(key)), 1, f"field `{key}` is not in the schema",
                           hint=f"add it to `optional` of {LEADER}, or fix its spelling")
 
 
-def _known(key: str, known: Sequence[str]) -> bool:
-    # "date" is known when "date.updated" is; a pattern such as "ms.*" covers every ms. key.
-    return any(key == name or name.startswith(key + ".") or fnmatch.fnmatchcase(key, name) for name in known)
+@lru_cache(maxsize=64)
+def _schema(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One expression for the known keys (once per schema, not per key and name): "date" is
+    known when "date.updated" is, and a pattern such as "ms.*" covers every ms. key."""
+    parents = {".".join(parts[:end]) for parts in (name.split(".") for name in names) for end in range(1, len(parts))}
+    alternatives = [re.escape(parent) + r"\Z" for parent in sorted(parents)] + [fnmatch.translate(name) for name in names]
+    return re.compile("|".join(alternatives) or "(?!)")
 
 
 @dataclass(frozen=True)
