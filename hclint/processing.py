@@ -6,6 +6,7 @@ never the parsed Article, so nothing large crosses a process boundary or lands i
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -152,6 +153,11 @@ _WORKER_JOB: Job | None = None  # set once in each worker process by _adopt
 def _adopt(job: Job) -> None:
     global _WORKER_JOB
     _WORKER_JOB = job
+    # Processing articles makes no reference cycles (a collection after 1,500 finds nothing), so
+    # the collector only costs time here: what the worker inherited is frozen out of it, and it
+    # runs a tenth as often (4% of a worker's time on ms-business-central-help, one core).
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
 
 
 def _process_in_worker(task: Task) -> Outcome:
