@@ -65,34 +65,37 @@ def check(config: Config, run: Run) -> Report:
     job = Job(config, context, _corpus_rules(config, run), run.external)
     cache = Cache(config.root) if run.use_cache else None
     try:
-        with _fewer_collections():
-            return _check(config, run, job, cache, found, targets)
+        with _fewer_collections() as may_freeze:
+            return _check(config, run, job, cache, found, targets, may_freeze)
     finally:
         if cache is not None:
             cache.close()
 
 
 @contextmanager
-def _fewer_collections() -> Iterator[None]:
+def _fewer_collections() -> Iterator[bool]:
     """Let the cyclic garbage collector run less often while articles are parsed.
 
     Parsing makes millions of short-lived objects while the findings and index entries kept so
     far pile up; at Python's default thresholds the collector walks that pile again and again,
     which cost 30% of a cold check of 2,640 articles (benchmarks/README.md). Cycles are still
     collected, only in larger batches. Worker processes inherit the thresholds when they fork.
+    Yields whether the run may freeze objects (see _uncollected).
     """
     previous = gc.get_threshold()
     freezes = gc.get_freeze_count() == 0  # a host process that froze objects itself keeps them frozen
     gc.set_threshold(10_000, 50, 100)
     try:
-        yield
+        yield freezes
     finally:
         gc.set_threshold(*previous)
         if freezes:
             gc.unfreeze()  # what the run froze (the index read from the cache) is collectable again
 
 
-def _check(config: Config, run: Run, job: Job, cache: Cache | None, found: Discovery, targets: list[Source]) -> Report:
+def _check(
+    config: Config, run: Run, job: Job, cache: Cache | None, found: Discovery, targets: list[Source], may_freeze: bool
+) -> Report:
     indexed = found.sources if job.corpus_rules else targets
     states, changed_states = _file_states(cache, indexed)
     environment = _environment(config, run)
@@ -116,12 +119,13 @@ def _check(config: Config, run: Run, job: Job, cache: Cache | None, found: Disco
         for s in indexed
         if (s.path in wanted and s.path not in results) or (need_index and index_keys[s.path] not in stored)
     ]
-    outcomes = start(job, tasks, run.jobs, alongside=len(stored) >= PARALLEL_FROM)
+    with _uncollected(may_freeze):  # a cold run's results and entries, as the workers send them
+        outcomes = start(job, tasks, run.jobs, alongside=len(stored) >= PARALLEL_FROM)
     if need_index:
         for rule in job.corpus_rules:
             if rule.prepare is not None:
                 rule.prepare(job.context)  # while a worker may still be processing the targets
-    with _uncollected():
+    with _uncollected(may_freeze):
         entries = cache.get_many(stored) if cache and stored else {}
     index = {path: entries[key] for path, key in index_keys.items() if key in entries}
     # An entry stored but unreadable (a damaged row) is computed again, here.
@@ -159,12 +163,12 @@ def _check(config: Config, run: Run, job: Job, cache: Cache | None, found: Disco
 
 
 @contextmanager
-def _uncollected() -> Iterator[None]:
+def _uncollected(may_freeze: bool) -> Iterator[None]:
     """No collection inside, and none later in the run walks what exists when it ends.
 
-    For the index read from the cache: a million unpickled objects with no cycles among them,
-    which every later collection would otherwise walk again (40 ms of a one-file run on 10,000
-    articles). gc.freeze() moves every object tracked at that moment to the permanent
+    For the index read from the cache, and the results and entries workers send: a million
+    unpickled objects with no cycles among them, which every later collection would otherwise
+    walk again (40 ms of a one-file run on 10,000 articles, 0.3 s of a cold one). gc.freeze() moves every object tracked at that moment to the permanent
     generation, and these are nearly all of them; _fewer_collections unfreezes them when the run
     ends. Nothing is frozen in a process that froze objects itself, which hclint cannot undo apart.
     """
@@ -173,7 +177,7 @@ def _uncollected() -> Iterator[None]:
     try:
         yield
     finally:
-        if gc.get_freeze_count() == 0:
+        if may_freeze:
             gc.freeze()
         if enabled:
             gc.enable()
