@@ -1,3 +1,3 @@
-from hclint.cli import main
+from hclint.cli import run
 
-main(prog_name="hclint")
+run()

@@ -51,6 +51,31 @@ def main() -> None:
     """Keep a Markdown help center accurate, fresh, readable and complete."""
 
 
+def run() -> None:
+    """The `hclint` command: main(), then the process ends without tearing the interpreter down.
+
+    Freeing a large help center's index and findings one object at a time took 60 ms of a 0.9 s
+    pre-commit run, and nothing is left to clean up by then: the cache is closed and the report
+    written. Output is flushed first; if that fails (a closed pipe), Python exits as usual.
+    """
+    try:
+        main(prog_name="hclint")
+        code: object = 0
+    except SystemExit as done:
+        code = done.code
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        sys.exit(code)
+    os._exit(code)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)

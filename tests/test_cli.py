@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import subprocess
@@ -116,6 +117,25 @@ def test_no_colour_when_not_a_terminal_or_no_color_set(tmp_path):
     assert process.returncode == 1
     assert "\x1b[" not in process.stdout
     assert "Traceback" not in process.stderr
+
+
+def test_the_command_keeps_exit_codes_and_flushes_all_output_before_it_ends(tmp_path):
+    # The command ends with os._exit (no interpreter teardown): nothing may be lost on the way.
+    write_center(tmp_path, {f"content/a{n}.md": NO_TITLE for n in range(300)}, BASIC)
+    env = {"PATH": "/usr/bin:/bin", "HCLINT_TODAY": "2026-01-01", "PYTHONPATH": str(REPO)}
+
+    def hclint(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "hclint", *args], cwd=tmp_path, capture_output=True, text=True, env=env)
+
+    report = hclint("check", "--format", "json")
+    assert report.returncode == 1
+    assert len(json.loads(report.stdout)) == 300  # a 300-finding report, whole
+    assert hclint("check", "--format", "json", "--fail-on", "error", "content/a0.md").returncode == 1
+    assert hclint("--version").returncode == 0
+    usage = hclint("check", "--format", "nope")
+    assert usage.returncode == 2 and "nope" in usage.stderr
+    written = hclint("check", "--format", "sarif", "-o", "report.sarif")
+    assert written.returncode == 1 and json.loads((tmp_path / "report.sarif").read_text())["runs"]
 
 
 def test_colour_on_a_terminal_unless_no_color(tmp_path):
