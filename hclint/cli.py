@@ -69,9 +69,10 @@ def run() -> None:
         print(code, file=sys.stderr)
         code = 1
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except OSError:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None: the stream was closed before Python started
+                stream.flush()
+    except (OSError, ValueError):
         sys.exit(code)
     os._exit(code)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from multiprocessing import get_all_start_methods, get_context
@@ -124,7 +124,20 @@ def process_all(job: Job, tasks: Sequence[Task], jobs: int | None) -> list[Outco
     # fork: the workers inherit the job (rules hold functions that cannot all be pickled).
     with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_adopt, initargs=(job,)) as pool:
         chunk = max(1, min(64, len(tasks) // (workers * 8)))
-        return list(pool.map(_process_in_worker, tasks, chunksize=chunk))
+        return _received(pool.map(_process_in_worker, tasks, chunksize=chunk))
+
+
+def _received(outcomes: Iterable[Outcome]) -> list[Outcome]:
+    """The outcomes as the workers send them, taken with the collector off (the workers are
+    already forked, with it on): unpickled results hold no reference cycles, and collecting while
+    10,000 of them arrive walked them again and again (0.3 s of a cold run's main process)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return list(outcomes)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def workers_for(jobs: int | None, wanted: int) -> int:

@@ -413,9 +413,10 @@ def matching_sections(corpus: Corpus, first: int, second: int, count: int = 2) -
     # cost 2 ms a pair, mostly to allocate its column pointers.
     terms = np.union1d(mine.terms, theirs.terms)
     scores = _section_vectors(mine, terms) @ _section_vectors(theirs, terms).T
-    # Ranked as the message prints them: sections that tie there come in the article's order,
-    # whatever the last bits of the sums (which depend on the order they were added in).
-    ranked = np.round(scores, 2)
+    # Ranked on five decimals: sections that tie (two copies of one section both score 1.00) come
+    # in the article's order, whatever the last bits of the sums, which depend on the order the
+    # terms were added in.
+    ranked = np.round(scores, 5)
     found: list[SectionMatch] = []
     while len(found) < count and ranked.size and ranked.max() > 0:
         i, j = np.unravel_index(np.argmax(ranked), ranked.shape)

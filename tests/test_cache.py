@@ -196,6 +196,25 @@ def test_corpus_rules_in_worker_processes_give_the_same_findings(tmp_path):
     assert {"broken-link", "copied-passage"} <= rules  # the link rules and the duplicate rules both ran
 
 
+def test_article_rules_run_with_the_garbage_collector_on_alone_and_in_workers(tmp_path):
+    # A run keeps the collector off only while it receives the workers' results.
+    import gc
+    from dataclasses import replace
+
+    from hclint.findings import Problem
+
+    def probe(article, options, context):
+        yield Problem(1, 1, f"collector on: {gc.isenabled()}")
+
+    rules = dict(registry())
+    rules["missing-title"] = replace(rules["missing-title"], check=probe)
+    config = load_config(_big_center(tmp_path), rules)
+    for jobs in (1, 2):
+        report = check(config, Run(TODAY, use_cache=False, jobs=jobs))
+        assert {f.message for f in report.findings if f.rule == "missing-title"} == {"collector on: True"}
+    assert gc.isenabled()
+
+
 def test_one_changed_article_processed_beside_the_index_load_reports_what_a_cold_run_does(tmp_path):
     root = _big_center(tmp_path)
     config = load_config(root, registry())

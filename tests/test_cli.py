@@ -136,6 +136,10 @@ def test_the_command_keeps_exit_codes_and_flushes_all_output_before_it_ends(tmp_
     assert usage.returncode == 2 and "nope" in usage.stderr
     written = hclint("check", "--format", "sarif", "-o", "report.sarif")
     assert written.returncode == 1 and json.loads((tmp_path / "report.sarif").read_text())["runs"]
+    # Started with standard output closed (`hclint rules >&-`): Python has no sys.stdout at all.
+    closed = subprocess.run([sys.executable, "-m", "hclint", "rules"], cwd=tmp_path, env=env, stderr=subprocess.PIPE,
+                            text=True, preexec_fn=lambda: os.close(1))
+    assert closed.returncode == 0 and "Traceback" not in closed.stderr
 
 
 def test_colour_on_a_terminal_unless_no_color(tmp_path):

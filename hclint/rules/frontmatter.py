@@ -137,7 +137,8 @@ def _schema(names: tuple[str, ...]) -> re.Pattern[str]:
     """One expression for the known keys (once per schema, not per key and name): "date" is
     known when "date.updated" is, and a pattern such as "ms.*" covers every ms. key."""
     parents = {".".join(parts[:end]) for parts in (name.split(".") for name in names) for end in range(1, len(parts))}
-    alternatives = [re.escape(parent) + r"\Z" for parent in sorted(parents)] + [fnmatch.translate(name) for name in names]
+    literals = sorted(parents | set(names))  # a name is known as written too, brackets and all
+    alternatives = [re.escape(literal) + r"\Z" for literal in literals] + [fnmatch.translate(name) for name in names]
     return re.compile("|".join(alternatives) or "(?!)")
 
 

@@ -71,6 +71,13 @@ def test_a_configured_schema_with_dotted_names_patterns_and_enumerations(tmp_pat
     ]
 
 
+def test_a_schema_name_with_pattern_characters_also_matches_itself(tmp_path):
+    schema = {"optional": ["x[1]", "step?"]}
+    text = f"---\n{COMPLETE}x[1]: a\nstep?: b\nstep2: c\nx2: d\n---\n\nText.\n"  # "x[1]" also covers x1
+    write_center(tmp_path, {"content/a.md": text}, {"rules": {"frontmatter-missing-field": schema}})
+    assert findings(tmp_path) == [("frontmatter-unknown-field", 9, "field `x2` is not in the schema")]
+
+
 def test_a_nested_required_field_must_be_nested_or_a_literal_dotted_key(tmp_path):
     schema = {"required": ["date.updated"]}
     write_center(tmp_path, {
