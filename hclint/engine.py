@@ -25,7 +25,7 @@ from hclint.corpus import Discovery, Index, Source, select, walk
 from hclint.findings import Finding, Problem, sort_findings
 from hclint.git import LazyHistory
 from hclint.processing import (
-    PARALLEL_FROM, ArticleResult, Job, Task, make_finding, map_forked, process_all, start, workers_for,
+    PARALLEL_FROM, ArticleResult, Job, Task, make_finding, map_forked, process_all, start, uncollected, workers_for,
 )
 from hclint.rule import Context, Rule
 
@@ -80,7 +80,7 @@ def _fewer_collections() -> Iterator[bool]:
     far pile up; at Python's default thresholds the collector walks that pile again and again,
     which cost 30% of a cold check of 2,640 articles (benchmarks/README.md). Cycles are still
     collected, only in larger batches. Worker processes inherit the thresholds when they fork.
-    Yields whether the run may freeze objects (see _uncollected).
+    Yields whether the run may freeze objects (see processing.uncollected).
     """
     previous = gc.get_threshold()
     freezes = gc.get_freeze_count() == 0  # a host process that froze objects itself keeps them frozen
@@ -119,14 +119,12 @@ def _check(
         for s in indexed
         if (s.path in wanted and s.path not in results) or (need_index and index_keys[s.path] not in stored)
     ]
-    outcomes = start(job, tasks, run.jobs, alongside=len(stored) >= PARALLEL_FROM)
-    if may_freeze:
-        gc.freeze()  # a cold run's results and entries: no later collection need walk them
+    outcomes = start(job, tasks, run.jobs, alongside=len(stored) >= PARALLEL_FROM, freeze=may_freeze)
     if need_index:
         for rule in job.corpus_rules:
             if rule.prepare is not None:
                 rule.prepare(job.context)  # while a worker may still be processing the targets
-    with _uncollected(may_freeze):
+    with uncollected(may_freeze):
         entries = cache.get_many(stored) if cache and stored else {}
     index = {path: entries[key] for path, key in index_keys.items() if key in entries}
     # An entry stored but unreadable (a damaged row) is computed again, here.
@@ -161,27 +159,6 @@ def _check(
         cache.prune({*result_keys.values(), *index_keys.values(), corpus_key})
     findings = _suppress(config, [results[s.path] for s in targets], corpus)
     return Report(tuple(sort_findings(findings)), len(targets), len(tasks) + len(damaged))
-
-
-@contextmanager
-def _uncollected(may_freeze: bool) -> Iterator[None]:
-    """No collection inside, and none later in the run walks what exists when it ends.
-
-    For the index read from the cache: a million unpickled objects with no cycles among them,
-    which every later collection would otherwise walk again (40 ms of a one-file run on 10,000
-    articles). gc.freeze() moves every object tracked at that moment to the permanent
-    generation, and these are nearly all of them; _fewer_collections unfreezes them when the run
-    ends. Nothing is frozen in a process that froze objects itself, which hclint cannot undo apart.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if may_freeze:
-            gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def _corpus_rules(config: Config, run: Run) -> tuple[Rule, ...]:
