@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -50,8 +51,16 @@ def test_rules_index_links_every_rule_page():
     assert missing == []
 
 
+def _last_commit_day() -> str:
+    return subprocess.run(
+        ["git", "log", "-1", "--format=%cs"], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
 def test_help_center_is_clean_under_its_own_checks():
-    result = run_hclint(REPO, "check", "--format", "json")
+    # Checked as of the last commit: a fixed day for a checkout, and never one before a review
+    # that the checkout records (a writer reviews an article on the day they change it).
+    result = run_hclint(REPO, "check", "--format", "json", env={"HCLINT_TODAY": _last_commit_day()})
     errors = [f for f in result.json if f["severity"] == "error"]
     assert errors == []
     assert result.exit_code == 0
