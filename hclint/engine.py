@@ -79,7 +79,7 @@ def _fewer_collections() -> Iterator[bool]:
     Parsing makes millions of short-lived objects while the findings and index entries kept so
     far pile up; at Python's default thresholds the collector walks that pile again and again,
     which cost 30% of a cold check of 2,640 articles (benchmarks/README.md). Cycles are still
-    collected, only in larger batches. Worker processes inherit the thresholds when they fork.
+    collected, only in larger batches. Worker processes set their own (processing._adopt).
     Yields whether the run may freeze objects (see processing.uncollected).
     """
     previous = gc.get_threshold()

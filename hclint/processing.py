@@ -168,7 +168,6 @@ def workers_for(jobs: int | None, wanted: int) -> int:
     return max(1, min(jobs or os.cpu_count() or 1, wanted))
 
 
-
 def _enabled_rules(job: Job) -> list[Rule]:
     settings = job.config.settings_for("").rules
     article = [rule for name, rule in job.config.registry.items() if rule.kind == "article" and settings[name].severity]
@@ -200,8 +199,7 @@ def _process_in_worker(task: Task) -> Outcome:
 
 
 def _process_batch(tasks: list[Task]) -> list[Outcome]:
-    assert _WORKER_JOB is not None
-    return [process(_WORKER_JOB, task) for task in tasks]
+    return [_process_in_worker(task) for task in tasks]
 
 
 _FORKED: Callable[[Any], Any] | None = None  # the function map_forked runs, inherited by its workers

@@ -192,15 +192,24 @@ def common(hashes: np.ndarray, owners: np.ndarray, min_articles: int) -> np.ndar
     import numpy as np
 
     order = np.argsort(hashes, kind="stable")
-    ordered_hashes, ordered_owners = hashes[order], owners[order]
-    new_text = np.ones(len(order), bool)
-    new_text[1:] = ordered_hashes[1:] != ordered_hashes[:-1]
-    new_article = new_text.copy()  # an article repeating a text counts once
-    new_article[1:] |= ordered_owners[1:] != ordered_owners[:-1]
-    articles = np.add.reduceat(new_article.astype(np.int64), np.flatnonzero(new_text)) if len(order) else np.zeros(0, np.int64)
+    starts, articles = _groups(hashes[order], owners[order])
     mask = np.empty(len(order), bool)
-    mask[order] = (articles >= min_articles)[np.cumsum(new_text) - 1]
+    mask[order] = np.repeat(articles >= min_articles, np.diff(np.append(starts, len(order))))
     return mask
+
+
+def _groups(keys: np.ndarray, owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each run of equal keys starts, and how many articles it spans (an article repeating
+    a key counts once), for all runs at once; keys sorted, owners ascending within a key."""
+    import numpy as np
+
+    new_key = np.ones(len(keys), bool)
+    new_key[1:] = keys[1:] != keys[:-1]
+    new_article = new_key.copy()
+    new_article[1:] |= owners[1:] != owners[:-1]
+    starts = np.flatnonzero(new_key)
+    articles = np.add.reduceat(new_article.astype(np.int64), starts) if len(keys) else np.zeros(0, np.int64)
+    return starts, articles
 
 
 # ---- article vectors ------------------------------------------------------------------------
@@ -534,15 +543,10 @@ def _buckets(keys: np.ndarray, wanted: np.ndarray, owners: np.ndarray, too_many:
     if not len(chosen):
         return
     order = chosen[np.argsort(keys[chosen], kind="stable")]  # owners stay ascending within a key
-    sorted_keys, sorted_owners = keys[order], owners[order]
-    edges = np.flatnonzero(np.diff(sorted_keys)) + 1
-    starts = np.concatenate([[0], edges]).astype(np.int64)
-    ends = np.concatenate([edges, [len(order)]]).astype(np.int64)
     # How many articles each group spans, counted for all groups at once: most groups are one
     # article repeating itself, and a call per group to count them cost 0.1 s on ms.
-    new_article = np.ones(len(order), np.int64)
-    new_article[1:] = (sorted_keys[1:] != sorted_keys[:-1]) | (sorted_owners[1:] != sorted_owners[:-1])
-    articles = np.add.reduceat(new_article, starts)
+    starts, articles = _groups(keys[order], owners[order])
+    ends = np.append(starts[1:], len(order))
     kept = (articles >= 2) & (articles < too_many)
     for start, end in zip(starts[kept], ends[kept]):
         yield order[start:end]

@@ -98,25 +98,20 @@ def suggestions(lang: str, word: str) -> tuple[str, ...]:
 # ---- what the project knows --------------------------------------------------------------------
 
 
-_last_table: tuple[Options, frozenset[str]] | None = None
-
-
 def terminology_words(rule_options: Mapping[str, Options]) -> frozenset[str]:
     """Words of the terminology table (both the terms to avoid and those to use): the
     terminology rule reports the first, and the second are right by definition."""
-    global _last_table
     terminology = rule_options.get("terminology", {})
-    # Worked out once per table, not per article: the articles of a folder share its settings.
-    if _last_table is None or _last_table[0] is not terminology:
-        _last_table = (terminology, _table_words(terminology))
-    return _last_table[1]
+    # Worked out once per table, not per article, as the terminology rule builds its expressions.
+    tables = (terminology.get("terms", {}), terminology.get("case_sensitive_terms", {}))
+    return _table_words(tuple(pair for table in tables for pair in sorted(dict(table).items())))
 
 
-def _table_words(terminology: Options) -> frozenset[str]:
+@lru_cache(maxsize=16)
+def _table_words(pairs: tuple[tuple[str, str], ...]) -> frozenset[str]:
     words: set[str] = set()
-    for key in ("terms", "case_sensitive_terms"):
-        for avoid, prefer in dict(terminology.get(key, {})).items():
-            words.update(_lower(w) for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", f"{avoid} {prefer}"))
+    for avoid, prefer in pairs:
+        words.update(_lower(w) for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", f"{avoid} {prefer}"))
     return frozenset(words)
 
 
