@@ -123,7 +123,7 @@ def _check(
     if need_index:
         for rule in job.corpus_rules:
             if rule.prepare is not None:
-                rule.prepare(job.context)  # while a worker may still be processing the targets
+                rule.prepare(job.context)  # while the workers process the articles
     with uncollected(may_freeze):
         entries = cache.get_many(stored) if cache and stored else {}
     index = {path: entries[key] for path, key in index_keys.items() if key in entries}

@@ -94,48 +94,56 @@ def _lower(configured: Severity, reported: Severity | None) -> Severity:
 def start(
     job: Job, tasks: Sequence[Task], jobs: int | None, alongside: bool, freeze: bool = False
 ) -> Callable[[], list[Outcome]]:
-    """Begin the tasks; the returned function waits for their outcomes.
+    """Begin the tasks, across processes when there are enough of them to pay for it; the
+    returned function waits for their outcomes, so the caller can work meanwhile.
 
     With `alongside`, a few tasks (a pre-commit run's changed articles) go to one forked process,
     so that the caller reads the rest of the index from the cache on the other core meanwhile.
     With `freeze`, outcomes received from workers are frozen out of the collector (uncollected).
     """
-    if not (alongside and 0 < len(tasks) < PARALLEL_FROM and workers_for(jobs, 2) > 1):
-        outcomes = process_all(job, tasks, jobs, freeze)
-        return lambda: outcomes
-    pool = ProcessPoolExecutor(1, mp_context=get_context("fork"), initializer=_adopt, initargs=(job,))
-    future = pool.submit(_process_batch, list(tasks))
-
-    def wait() -> list[Outcome]:
-        try:
-            return future.result()
-        finally:
-            pool.shutdown()
-
-    return wait
-
-
-def process_all(job: Job, tasks: Sequence[Task], jobs: int | None, freeze: bool = False) -> list[Outcome]:
-    """Run the tasks, across processes when there are enough of them to pay for it."""
+    if alongside and 0 < len(tasks) < PARALLEL_FROM and workers_for(jobs, 2) > 1:
+        # Forked at once: the worker loads its dictionaries while the caller reads the index.
+        batch = ProcessPoolExecutor(1, mp_context=get_context("fork"), initializer=_adopt, initargs=(job,))
+        return _waiting(batch, batch.submit(_process_batch, list(tasks)).result)
     workers = workers_for(jobs, 1 + len(tasks) // PARALLEL_FROM)
     if workers <= 1:
-        return [process(job, task) for task in tasks]
+        outcomes = [process(job, task) for task in tasks]
+        return lambda: outcomes
     if _needs_git(job):
         job.context.history()  # read before forking, so git runs once rather than once per worker
-    for rule in _enabled_rules(job):
+    for rule in _article_rules(job):
         if rule.prepare is not None:
             rule.prepare(job.context)
     # fork: the workers inherit the job (rules hold functions that cannot all be pickled).
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_adopt, initargs=(job,)) as pool:
-        # Small chunks, so that the workers finish together: with 64 articles a chunk, one core
-        # sat idle for the last 0.2 to 0.35 s of a cold check of ms-business-central-help (a few
-        # of its articles are long); with 16, for 0.02 to 0.03 s.
-        chunk = max(1, min(16, len(tasks) // (workers * 8)))
-        outcomes = pool.map(_process_in_worker, tasks, chunksize=chunk)  # the workers start here
+    pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_adopt, initargs=(job,))
+    # Small chunks, so that the workers finish together: with 64 articles a chunk, one core sat
+    # idle for the last 0.2 to 0.35 s of a cold check of ms-business-central-help (a few of its
+    # articles are long); with 16, for 0.02 to 0.03 s.
+    chunk = max(1, min(16, len(tasks) // (workers * 8)))
+    outcomes = pool.map(_process_in_worker, tasks, chunksize=chunk)  # the workers start here
+
+    def received() -> list[Outcome]:
         # Received with the collector off: collecting while 10,000 results arrive walked them
         # again and again (0.3 s of a cold run's main process). They hold no reference cycles.
         with uncollected(freeze):
             return list(outcomes)
+
+    return _waiting(pool, received)
+
+
+def process_all(job: Job, tasks: Sequence[Task], jobs: int | None, freeze: bool = False) -> list[Outcome]:
+    """Run the tasks, across processes when there are enough of them to pay for it."""
+    return start(job, tasks, jobs, alongside=False, freeze=freeze)()
+
+
+def _waiting(pool: ProcessPoolExecutor, outcomes: Callable[[], list[Outcome]]) -> Callable[[], list[Outcome]]:
+    def wait() -> list[Outcome]:
+        try:
+            return outcomes()
+        finally:
+            pool.shutdown()
+
+    return wait
 
 
 @contextmanager
@@ -168,10 +176,11 @@ def workers_for(jobs: int | None, wanted: int) -> int:
     return max(1, min(jobs or os.cpu_count() or 1, wanted))
 
 
-def _enabled_rules(job: Job) -> list[Rule]:
+def _article_rules(job: Job) -> list[Rule]:
+    # Corpus rules prepare for their checks in the caller, while the workers run (engine._check):
+    # the workers only extract their facts.
     settings = job.config.settings_for("").rules
-    article = [rule for name, rule in job.config.registry.items() if rule.kind == "article" and settings[name].severity]
-    return article + [rule for rule in job.corpus_rules if rule.facts is not None]
+    return [rule for name, rule in job.config.registry.items() if rule.kind == "article" and settings[name].severity]
 
 
 def _needs_git(job: Job) -> bool:

@@ -162,21 +162,17 @@ def text_facts(article: Article) -> TextFacts:
     )
 
 
-def _shingles(words: Sequence[str]) -> list[bytes]:
-    return [" ".join(words[i : i + SHINGLE]).encode() for i in range(max(1, len(words) - SHINGLE + 1))]
-
-
 def passage_facts(article: Article) -> PassageFacts:
     import numpy as np
 
-    from hclint.hashing import signatures
+    from hclint.hashing import shingle_signatures
 
     long = [p for p in paragraphs(article) if p.kind == BODY and len(p.words) >= SIGNED_MIN_WORDS]
     return PassageFacts(
         lines=np.array([p.line for p in long], np.uint32).tobytes(),
         words=np.array([min(len(p.words), 65535) for p in long], np.uint16).tobytes(),
         hashes=np.array([fingerprint(p.words) for p in long], np.uint64).tobytes(),
-        signatures=signatures([_shingles(p.words) for p in long], PERMUTATIONS).tobytes(),
+        signatures=shingle_signatures([p.words for p in long], SHINGLE, PERMUTATIONS).tobytes(),
     )
 
 

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from hclint.article import parse_article
-from hclint.hashing import member_hash, signatures, stop_words, term_counts, terms
-from hclint.similarity import FEATURES, PERMUTATIONS, WORD, _shingles, paragraphs
+from hclint.hashing import shingle_hash, shingle_signatures, stop_words, term_counts, terms
+from hclint.similarity import FEATURES, PERMUTATIONS, SHINGLE, WORD, paragraphs
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 ODD = [
@@ -44,24 +44,34 @@ def test_stop_words_are_scikit_learns():
     assert stop_words() == ENGLISH_STOP_WORDS
 
 
+def _shingles(words: list[str]) -> list[str]:
+    return [" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))]
+
+
 def test_signatures_are_what_datasketch_minhash_gives():
     from datasketch import MinHash
 
-    sets = [_shingles(text.lower().split()) for text in _texts() if text.split()]
+    texts = [WORD.findall(text.lower()) for text in _texts()]
+    texts += [["one"], ["two", "words"], ["a", "b", "c"], []]  # shorter than a shingle, or exactly one
     expected = []
-    for members in sets:
-        minhash = MinHash(num_perm=PERMUTATIONS, scheme="affine32", hashfunc=member_hash)
-        minhash.update_batch(members)
+    for words in texts:
+        minhash = MinHash(num_perm=PERMUTATIONS, scheme="affine32", hashfunc=shingle_hash)
+        minhash.update_batch(_shingles(words))
         expected.append(minhash.hashvalues)
-    found = signatures(sets, PERMUTATIONS)
-    assert found.dtype == np.uint32 and found.shape == (len(sets), PERMUTATIONS)
+    found = shingle_signatures(texts, SHINGLE, PERMUTATIONS)
+    assert found.dtype == np.uint32 and found.shape == (len(texts), PERMUTATIONS)
     assert np.array_equal(found, np.array(expected, np.uint32))
 
 
+def test_a_shingle_hash_depends_on_word_order_and_every_word():
+    hashes = {shingle_hash(s) for s in ("reset your password", "your reset password", "reset your passwords", "reset your")}
+    assert len(hashes) == 4
+
+
 @pytest.mark.parametrize("count", [0, 1, 3])
-def test_signatures_of_few_sets(count):
-    sets = [[f"shingle {n}".encode(), b"shared"] for n in range(count)]
-    found = signatures(sets, PERMUTATIONS)
+def test_signatures_of_few_texts(count):
+    texts = [[f"shingle{n}", "of", "words", "shared", "by", "all"] for n in range(count)]
+    found = shingle_signatures(texts, SHINGLE, PERMUTATIONS)
     assert found.shape == (count, PERMUTATIONS)
     if count > 1:
-        assert 0 < np.mean(found[0] == found[1]) < 1  # half the members shared: some values agree
+        assert 0 < np.mean(found[0] == found[1]) < 1  # three of four shingles shared: most values agree

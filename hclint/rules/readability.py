@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from hclint.article import Article
 from hclint.findings import Problem, Severity
@@ -70,15 +70,89 @@ def _targets_table(audience: str, targets: Any) -> dict[str, float]:
 def score(text: str, lang: str) -> Scores:
     """textstat's Flesch scores in the language's own variant (Kandel-Moles for French, Amstad for
     German, Fernandez-Huerta for Spanish, ...)."""
-    metrics = textstat_metrics()
     _check_supported(lang)
-    grade = metrics.flesch_kincaid_grade(text, lang) if lang == "en" else None
-    return Scores(metrics.flesch_reading_ease(text, lang), grade)
+    found = counts(text, lang)
+    return Scores(_reading_ease(found, lang), _grade(found) if lang == "en" else None)
 
 
-def _reading_ease(text: str, lang: str) -> float:
-    # Ranking needs the one score; the grade would double the syllable counting.
-    return textstat_metrics().flesch_reading_ease(text, lang)
+class Counts(NamedTuple):
+    words: int
+    sentences: int
+    syllables: int
+
+
+def counts(text: str, lang: str) -> Counts:
+    """textstat's count_words, count_sentences and count_syllables of text.
+
+    textstat's formulas count the text again for each score, and each word's syllables at each
+    occurrence (CMUdict phones, or pyphen outside English): that was half the rule's time. Here
+    each distinct word is counted once a process, by textstat's own count_syllables.
+    """
+    list_words, count_sentences, _ = _textstat()
+    # The words as count_words lists them, not lower-cased: count_syllables lower-cases after it
+    # strips punctuation, and a lower-cased "İ" gains a combining dot it would strip.
+    words = list_words(text)
+    return Counts(len(words), count_sentences(text), sum(map(_syllables(lang).__getitem__, words)))
+
+
+def _reading_ease(found: Counts, lang: str) -> float:
+    """textstat's flesch_reading_ease from the counts."""
+    base, per_sentence_weight, per_word_weight = _ease_constants(lang)
+    per_sentence, per_word = _ratios(found)
+    if per_sentence == 0 or per_word == 0:
+        return 0.0
+    return base - per_sentence_weight * per_sentence - per_word_weight * per_word
+
+
+def _grade(found: Counts) -> float:
+    """textstat's flesch_kincaid_grade from the counts."""
+    per_sentence, per_word = _ratios(found)
+    if per_sentence == 0 or per_word == 0:
+        return 0.0
+    return (0.39 * per_sentence) + (11.8 * per_word) - 15.59
+
+
+def _ratios(found: Counts) -> tuple[float, float]:
+    # textstat's words_per_sentence and syllables_per_word: 0.0 where they would divide by zero.
+    per_sentence = found.words / found.sentences if found.sentences else 0.0
+    per_word = found.syllables / found.words if found.words else 0.0
+    return per_sentence, per_word
+
+
+@cache
+def _textstat() -> tuple[Callable[..., list[str]], Callable[[str], int], Callable[[str, str], int]]:
+    """textstat's list_words, count_sentences and count_syllables, imported once hclint's CMUdict
+    loader is in place."""
+    textstat_metrics()
+    from textstat.backend.counts import count_sentences, count_syllables
+    from textstat.backend.selections import list_words
+
+    return list_words, count_sentences, count_syllables
+
+
+@cache
+def _ease_constants(lang: str) -> tuple[float, float, float]:
+    textstat_metrics()
+    from textstat.backend.utils._get_lang_cfg import get_lang_cfg
+
+    return tuple(get_lang_cfg(lang, key) for key in ("fre_base", "fre_sentence_length", "fre_syll_per_word"))  # type: ignore[return-value]
+
+
+class _Syllables(dict[str, int]):
+    """Each word's syllables as textstat's count_syllables gives them, counted on first lookup."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, word: str) -> int:
+        found = self[word] = _textstat()[2](word, self.lang)
+        return found
+
+
+@cache
+def _syllables(lang: str) -> _Syllables:
+    return _Syllables(lang)
 
 
 @cache
@@ -150,7 +224,7 @@ def _failures(scores: Scores, targets: Targets) -> list[str]:
 
 def _hardest(chosen: list[Sentence], lang: str) -> str:
     candidates = [s for s in chosen if s.words >= HARDEST_MIN_WORDS] or chosen
-    ranked = sorted(candidates, key=lambda s: _reading_ease(scored_text([s]), lang))[:HARDEST]
+    ranked = sorted(candidates, key=lambda s: _reading_ease(counts(scored_text([s]), lang), lang))[:HARDEST]
     return "the hardest sentences: " + "; ".join(f"line {s.line} ({_excerpt(s)})" for s in ranked)
 
 

@@ -97,3 +97,15 @@ def test_github_paths_are_relative_to_the_repository_root(tmp_path):
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     line = run_hclint(project, "check", "--format", "github").output.splitlines()[0]
     assert line.startswith("::error file=docs-site/content/a.md,line=1,")
+
+
+@pytest.mark.parametrize("cwd, shown", [
+    (".", ["content/a.md", "content/guides/b.md", "content/guides/deep/c.md"]),
+    ("content/guides", ["../a.md", "b.md", "deep/c.md"]),
+    ("content/guides/deep", ["../../a.md", "../b.md", "c.md"]),
+])
+def test_text_paths_are_relative_to_the_working_folder(tmp_path, cwd, shown):
+    files = {"content/a.md": "text\n", "content/guides/b.md": "text\n", "content/guides/deep/c.md": "text\n"}
+    project = write_center(tmp_path, files, BASIC)
+    result = run_hclint(project / cwd, "check")  # the configuration is found upwards
+    assert sorted({line.split(":")[0] for line in result.output.splitlines()[:-1]}) == shown

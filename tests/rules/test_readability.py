@@ -257,3 +257,35 @@ def test_textstat_imported_before_hclint_reads_the_shipped_dictionary_through_nl
     assert process.returncode == 0, process.stderr
     ease, on_path = process.stdout.split()
     assert float(ease) > 60 and on_path == "True"
+
+
+ODD_TEXTS = (
+    "",
+    "   ",
+    "...",
+    "Hello",
+    "It's the users' guide: isn't it? We'd rather 'quote' it.",
+    "e.g. version 1.5 costs $3.50 per GB... or not!",
+    "Ünïcödé wörds in İstanbul: çà et là, Straße.",
+    "ΟΔΟΣ ΚΑΙ ΣΟΦΙΑΣ. Ὀδυσσεύς.",
+    "Co-operate, re-enter and sign-in — then log-out.",
+    "A. B. C. D.",
+    "Don't stop. Won't stop! 2024 - 2025?",
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr", "it", "nl", "ru"])
+def test_scores_are_textstats_own_to_the_last_bit(lang):
+    # score() counts each word's syllables once a process and applies textstat's formulas to
+    # the counts; textstat's own functions must give the very same numbers.
+    from hclint.rules.readability import score
+    from hclint.syllables import textstat_metrics
+
+    metrics = textstat_metrics()
+    content = Path(__file__).resolve().parents[2] / "content"
+    texts = [*ODD_TEXTS, *(p.strip() for f in sorted(content.rglob("*.md")) for p in f.read_text(encoding="utf-8").split("\n\n"))]
+    texts += [" ".join(texts[i : i + 7]) for i in range(0, len(texts), 7)]  # longer texts, words repeating
+    for text in texts:
+        scores = score(text, lang)
+        assert scores.reading_ease == metrics.flesch_reading_ease(text, lang), text
+        assert scores.grade == (metrics.flesch_kincaid_grade(text, lang) if lang == "en" else None), text
