@@ -289,3 +289,20 @@ def test_scores_are_textstats_own_to_the_last_bit(lang):
         scores = score(text, lang)
         assert scores.reading_ease == metrics.flesch_reading_ease(text, lang), text
         assert scores.grade == (metrics.flesch_kincaid_grade(text, lang) if lang == "en" else None), text
+
+
+def test_sentences_are_counted_as_textstat_counts_them():
+    import random
+
+    from hclint.rules.readability import count_sentences
+    from hclint.syllables import textstat_metrics
+
+    textstat_metrics()
+    from textstat.backend.counts import count_sentences as textstats
+
+    # Pieces of two words or fewer are not sentences to textstat: what makes a word decides it.
+    alphabet = ["a", "Z", "é", "7", "_", "'", "’", "s", "t", "ve", "-", "—", ".", "!", "?", "…", ",", "(", ")", "\u0307",
+                " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u200b", "🙂", "中"]
+    generator = random.Random(7)
+    texts = ["".join(generator.choices(alphabet, k=generator.randint(0, 40))) for _ in range(5000)]
+    assert [count_sentences(t) for t in texts] == [textstats(t) for t in texts]
