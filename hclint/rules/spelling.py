@@ -148,17 +148,6 @@ def _stems(word: str, lang: str) -> Iterator[str]:
             yield word[: -len(ending)] + replacement
 
 
-LETTERS = re.compile(r"[^\W\d_]+")  # every word a spelling check looks up is made of these
-
-
-def _letter_runs(text: str) -> set[str]:
-    # Lower-casing a whole text can turn one letter into a letter and a mark ("İ"), which would
-    # split a run: outside ASCII, each run is lower-cased on its own, as the check does a word.
-    if text.isascii():
-        return set(LETTERS.findall(text.lower()))
-    return {run.lower() for run in LETTERS.findall(text)}
-
-
 # ---- the rule ----------------------------------------------------------------------------------
 
 
@@ -177,26 +166,48 @@ def check(article: Article, options: Options, context: Context) -> Iterator[Prob
     except WordlistError as error:
         yield Problem(1, 1, str(error), severity=Severity.INFO)
         project = frozenset(options["words"])
-    dictionary = _dictionary(lang)
-    sources = (dictionary, builtin_words(lang), project, extra, terminology_words(context.rule_options))
+    spelled = _spelled_chunks(lang, project, extra, terminology_words(context.rule_options))
     for block in article.blocks:
         prose = prose_text(block)
-        if dictionary.keys() >= _letter_runs(prose.text):
-            continue  # every word of the block, and every part of each word, is in the dictionary
-        for text, start in word_spans(prose.text):
-            if text.lower() in dictionary or known(text, lang, sources):  # the first test decides most words
-                continue
-            compound = prose.located(start, start + len(text))
-            yield from (_problem(word, lang) for word in _parts(compound) if not known(word.text, lang, sources))
+        if all(map(spelled.__getitem__, prose.text.split())):
+            continue  # the words of most blocks: each chunk looked up once a process
+        for word, start in misspelled(prose.text, lang, spelled.sources):
+            yield _problem(prose.located(start, start + len(word)), lang)
 
 
-def _parts(compound: Located) -> Iterator[Located]:
-    """The spellable parts of "sign-in", each at its own column."""
-    offset = 0
-    for part in compound.text.split("-"):
-        if spellable(part):
-            yield Located(part, compound.line, compound.column + offset)
-        offset += len(part) + 1
+def misspelled(text: str, lang: str, sources: Sources) -> Iterator[tuple[str, int]]:
+    """(word, offset) of each word of text that no source knows; of a compound ("sign-in"), each
+    spellable part no source knows, at its own offset."""
+    dictionary = sources[0]
+    for word, start in word_spans(text):
+        if word.lower() in dictionary or known(word, lang, sources):  # the first test decides most words
+            continue
+        offset = start
+        for part in word.split("-"):
+            if spellable(part) and not known(part, lang, sources):
+                yield part, offset
+            offset += len(part) + 1
+
+
+class _SpelledChunks(dict[str, bool]):
+    """Whether every word of a chunk of text (a run without white space) is known, worked out on
+    its first lookup: words are found within chunks, so a block whose chunks are all spelled
+    has nothing to report, and a help center repeats most of its chunks."""
+
+    def __init__(self, lang: str, sources: Sources) -> None:
+        super().__init__()
+        self.lang = lang
+        self.sources = sources
+
+    def __missing__(self, chunk: str) -> bool:
+        spelled = self[chunk] = next(misspelled(chunk, self.lang, self.sources), None) is None
+        return spelled
+
+
+@lru_cache(maxsize=64)
+def _spelled_chunks(lang: str, project: frozenset[str], extra: frozenset[str], terms: frozenset[str]) -> _SpelledChunks:
+    """One memo per language and set of project, frontmatter and terminology words."""
+    return _SpelledChunks(lang, (_dictionary(lang), builtin_words(lang), project, extra, terms))
 
 
 def _problem(word: Located, lang: str) -> Problem:

@@ -155,3 +155,14 @@ def test_a_letter_that_lower_cases_to_two_is_still_checked(tmp_path):
     # letters the dictionary knows, and the block would be skipped.
     found = misspellings(tmp_path, {"content/a.md": "---\ntitle: Words\n---\n\nThe İt word.\n\nThe Itx word.\n"})
     assert {"İt", "Itx"} <= set(words(found))
+
+
+def test_a_word_known_to_one_article_is_still_checked_in_the_next(tmp_path):
+    # What is spelled is remembered per chunk of text, and per set of words each article adds.
+    text = "Northwind ships. Ask Northwind, or a Northwind-based partner.\n"
+    found = misspellings(tmp_path, {
+        "content/a.md": "---\ntitle: Partners\nspelling: [Northwind]\n---\n\n" + text,
+        "content/b.md": "---\ntitle: Shipping\n---\n\n" + text,
+    })
+    assert {f["path"] for f in found} == {"content/b.md"}
+    assert [(f["line"], f["column"]) for f in found] == [(5, 1), (5, 22), (5, 38)]
