@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -39,6 +40,7 @@ class Interval:
     delta: relativedelta
 
     @classmethod
+    @lru_cache(maxsize=256)  # the same few intervals, read by several rules for every article
     def parse(cls, text: str) -> Interval:
         match = INTERVAL.match(text)
         if not match or int(match.group(1)) == 0:
@@ -87,9 +89,14 @@ def date_form(date_format: str) -> str:
 
 def parse_date(value: Any, date_format: str) -> tuple[date | None, str | None]:
     """(the date, None) or (None, what is wrong with the value)."""
-    form = date_form(date_format)
     if not isinstance(value, str):
-        return None, f"is not a date in the form {form}"
+        return None, f"is not a date in the form {date_form(date_format)}"
+    return _parse_text(value, date_format)
+
+
+@lru_cache(maxsize=4096)  # four rules read each article's date, and a help center repeats its dates
+def _parse_text(value: str, date_format: str) -> tuple[date | None, str | None]:
+    form = date_form(date_format)
     text = value.strip()
     if date_format == ISO and not ISO_SHAPE.match(text):
         return None, f"{text!r} is not in the form {form}"
@@ -106,7 +113,7 @@ def format_date(day: date, date_format: str) -> str:
 
 
 def _trouble(article: Article) -> bool:
-    return not article.source.strip() or any(article.problems_for("frontmatter-invalid"))
+    return not article.source or article.source.isspace() or any(article.problems_for("frontmatter-invalid"))
 
 
 def _written_date(article: Article, options: Options, context: Context) -> date | None:
