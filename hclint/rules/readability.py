@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
@@ -87,13 +87,12 @@ def counts(text: str, lang: str) -> Counts:
 
     textstat's formulas count the text again for each score, and each word's syllables at each
     occurrence (CMUdict phones, or pyphen outside English): that was half the rule's time. Here
-    each distinct word is counted once a process, by textstat's own count_syllables.
+    each distinct word is counted once a process (see _Syllables).
     """
-    list_words, count_syllables = _textstat()
     # The words as count_words lists them, not lower-cased: count_syllables lower-cases after it
     # strips punctuation, and a lower-cased "İ" gains a combining dot it would strip.
-    words = list_words(text)
-    return Counts(len(words), count_sentences(text), sum(map(_syllables(lang, count_syllables).__getitem__, words)))
+    words = _list_words()(text)
+    return Counts(len(words), count_sentences(text), sum(map(_syllables(lang).__getitem__, words)))
 
 
 # textstat's count_sentences: the pieces its expression finds, less those of two words or fewer.
@@ -139,13 +138,12 @@ def _ratios(found: Counts) -> tuple[float, float]:
 
 
 @cache
-def _textstat() -> tuple[Callable[..., list[str]], Callable[[str, str], int]]:
-    """textstat's list_words and count_syllables, imported once hclint's CMUdict loader is in place."""
+def _list_words() -> Callable[[str], list[str]]:
+    """textstat's list_words, imported once hclint's CMUdict loader is in place."""
     textstat_metrics()
-    from textstat.backend.counts import count_syllables
     from textstat.backend.selections import list_words
 
-    return list_words, count_syllables
+    return list_words
 
 
 @cache
@@ -157,21 +155,45 @@ def _ease_constants(lang: str) -> tuple[float, float, float]:
 
 
 class _Syllables(dict[str, int]):
-    """Each word's syllables as textstat's count_syllables gives them, counted on first lookup."""
+    """Each word's syllables, counted on its first lookup as textstat's count_syllables counts the
+    word: the vowels of its first CMUdict pronunciation, else pyphen's hyphenation points plus one.
 
-    def __init__(self, lang: str, count_syllables: Callable[[str, str], int]) -> None:
+    The word comes from list_words, so count_syllables would only lower-case it; calling it went
+    through its caches and substitutions again, 14 microseconds for each new word, a second of a
+    cold check on a help center of many product names. tests/rules/test_readability.py compares
+    the two on CMUdict's words and on words it lacks.
+    """
+
+    def __init__(self, lang: str) -> None:
         super().__init__()
-        self.lang = lang
-        self.count_syllables = count_syllables
+        textstat_metrics()
+        from textstat.backend.utils._get_cmudict import get_cmudict  # hclint's loader, or NLTK's
+        from textstat.backend.utils._get_pyphen import get_pyphen
+
+        self.pronunciations = get_cmudict(lang)
+        self.hyphenator = get_pyphen(lang)
 
     def __missing__(self, word: str) -> int:
-        found = self[word] = self.count_syllables(word, self.lang)
+        lowered = word.lower()
+        found = _vowels(self.pronunciations, lowered)
+        self[word] = found = len(self.hyphenator.positions(lowered)) + 1 if found is None else found
         return found
 
 
+def _vowels(pronunciations: Mapping[str, list[list[str]]] | None, word: str) -> int | None:
+    """The vowels of the word's first pronunciation; None where textstat falls back to pyphen: no
+    dictionary (another language), a word it lacks, or phones not as it expects them."""
+    if pronunciations is None or word not in pronunciations:
+        return None
+    try:
+        return sum(1 for phone in pronunciations[word][0] if phone[-1].isdigit())
+    except IndexError:
+        return None
+
+
 @cache
-def _syllables(lang: str, count_syllables: Callable[[str, str], int]) -> _Syllables:
-    return _Syllables(lang, count_syllables)
+def _syllables(lang: str) -> _Syllables:
+    return _Syllables(lang)
 
 
 @cache

@@ -306,3 +306,21 @@ def test_sentences_are_counted_as_textstat_counts_them():
     generator = random.Random(7)
     texts = ["".join(generator.choices(alphabet, k=generator.randint(0, 40))) for _ in range(5000)]
     assert [count_sentences(t) for t in texts] == [textstats(t) for t in texts]
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
+def test_each_word_has_the_syllables_textstat_counts(lang):
+    from hclint.rules.readability import _Syllables
+    from hclint.syllables import CMUDICT, textstat_metrics
+
+    textstat_metrics()
+    from textstat.backend.counts import count_syllables
+    from textstat.backend.selections import list_words
+
+    listed = [line.split(" ", 1)[0] for line in CMUDICT.read_text(encoding="utf-8").splitlines()[::25]]
+    odd = ["Dorlimzir", "Contoso", "don't", "it's", "users'", "2024", "x86", "İstanbul", "Straße", "ΟΔΟΣ", "Ὀδυσσεύς",
+           "naïve", "œuvre", "中文", "hmm", "sh", "Qu'il", "aujourd'hui", "Ärger"]
+    # As the scores count them: each word as textstat's list_words gives it.
+    words = list_words(" ".join([*listed, *(w.capitalize() for w in listed[:500]), *odd]))
+    counted = _Syllables(lang)
+    assert [counted[w] for w in words] == [count_syllables(w, lang) for w in words]
