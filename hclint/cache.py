@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from hclint import __version__
 from hclint.store import FOLDER, discard, open_store
 
-SCHEMA = f"{__version__}-4"
+SCHEMA = f"{__version__}-3"
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stat TEXT NOT NULL, sha TEXT NOT NULL);

@@ -119,18 +119,19 @@ def _check(
         for s in indexed
         if (s.path in wanted and s.path not in results) or (need_index and index_keys[s.path] not in stored)
     ]
-    outcomes = start(job, tasks, run.jobs, alongside=len(stored) >= PARALLEL_FROM, freeze=may_freeze)
-    if need_index:
-        for rule in job.corpus_rules:
-            if rule.prepare is not None:
-                rule.prepare(job.context)  # while the workers process the articles
-    with uncollected(may_freeze):
-        entries = cache.get_many(stored) if cache and stored else {}
+    with start(job, tasks, run.jobs, alongside=len(stored) >= PARALLEL_FROM, freeze=may_freeze) as outcomes:
+        if need_index:
+            for rule in job.corpus_rules:
+                if rule.prepare is not None:
+                    rule.prepare(job.context)  # while the workers process the articles
+        with uncollected(may_freeze):
+            entries = cache.get_many(stored) if cache and stored else {}
+        received = outcomes()
     index = {path: entries[key] for path, key in index_keys.items() if key in entries}
     # An entry stored but unreadable (a damaged row) is computed again, here.
     damaged = [Task(s, False, True) for s in indexed if index_keys.get(s.path) in stored and s.path not in index]
     fresh: dict[str, object] = {}
-    for task, (result, entry) in zip([*tasks, *damaged], [*outcomes(), *process_all(job, damaged, run.jobs)]):
+    for task, (result, entry) in zip([*tasks, *damaged], [*received, *process_all(job, damaged, run.jobs)]):
         if result is not None:
             results[task.source.path] = fresh[result_keys[task.source.path]] = result
         if entry is not None:

@@ -91,11 +91,14 @@ def _lower(configured: Severity, reported: Severity | None) -> Severity:
     return configured if reported is None or reported.rank >= configured.rank else reported
 
 
+@contextmanager
 def start(
     job: Job, tasks: Sequence[Task], jobs: int | None, alongside: bool, freeze: bool = False
-) -> Callable[[], list[Outcome]]:
-    """Begin the tasks, across processes when there are enough of them to pay for it; the
-    returned function waits for their outcomes, so the caller can work meanwhile.
+) -> Iterator[Callable[[], list[Outcome]]]:
+    """Begin the tasks, across processes when there are enough of them to pay for it. Inside the
+    block the caller works meanwhile, and calls the function it gets to wait for the outcomes.
+    Leaving the block shuts the workers down; leaving it with an error cancels what they have not
+    started, so an error is reported at once and no worker outlives the run.
 
     With `alongside`, a few tasks (a pre-commit run's changed articles) go to one forked process,
     so that the caller reads the rest of the index from the cache on the other core meanwhile.
@@ -104,11 +107,14 @@ def start(
     if alongside and 0 < len(tasks) < PARALLEL_FROM and workers_for(jobs, 2) > 1:
         # Forked at once: the worker loads its dictionaries while the caller reads the index.
         batch = ProcessPoolExecutor(1, mp_context=get_context("fork"), initializer=_adopt, initargs=(job,))
-        return _waiting(batch, batch.submit(_process_batch, list(tasks)).result)
+        with _shut_down(batch):
+            yield batch.submit(_process_batch, list(tasks)).result
+        return
     workers = workers_for(jobs, 1 + len(tasks) // PARALLEL_FROM)
     if workers <= 1:
         outcomes = [process(job, task) for task in tasks]
-        return lambda: outcomes
+        yield lambda: outcomes
+        return
     if _needs_git(job):
         job.context.history()  # read before forking, so git runs once rather than once per worker
     for rule in _article_rules(job):
@@ -116,34 +122,36 @@ def start(
             rule.prepare(job.context)
     # fork: the workers inherit the job (rules hold functions that cannot all be pickled).
     pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_adopt, initargs=(job,))
-    # Small chunks, so that the workers finish together: with 64 articles a chunk, one core sat
-    # idle for the last 0.2 to 0.35 s of a cold check of ms-business-central-help (a few of its
-    # articles are long); with 16, for 0.02 to 0.03 s.
-    chunk = max(1, min(16, len(tasks) // (workers * 8)))
-    outcomes = pool.map(_process_in_worker, tasks, chunksize=chunk)  # the workers start here
+    with _shut_down(pool):
+        # Small chunks, so that the workers finish together: with 64 articles a chunk, one core
+        # sat idle for the last 0.2 to 0.35 s of a cold check of ms-business-central-help (a few
+        # of its articles are long); with 16, for 0.02 to 0.03 s.
+        chunk = max(1, min(16, len(tasks) // (workers * 8)))
+        pending = pool.map(_process_in_worker, tasks, chunksize=chunk)  # the workers start here
 
-    def received() -> list[Outcome]:
-        # Received with the collector off: collecting while 10,000 results arrive walked them
-        # again and again (0.3 s of a cold run's main process). They hold no reference cycles.
-        with uncollected(freeze):
-            return list(outcomes)
+        def received() -> list[Outcome]:
+            # Received with the collector off: collecting while 10,000 results arrive walked
+            # them again and again (0.3 s of a cold run's main process). They hold no cycles.
+            with uncollected(freeze):
+                return list(pending)
 
-    return _waiting(pool, received)
+        yield received
 
 
 def process_all(job: Job, tasks: Sequence[Task], jobs: int | None, freeze: bool = False) -> list[Outcome]:
     """Run the tasks, across processes when there are enough of them to pay for it."""
-    return start(job, tasks, jobs, alongside=False, freeze=freeze)()
+    with start(job, tasks, jobs, alongside=False, freeze=freeze) as outcomes:
+        return outcomes()
 
 
-def _waiting(pool: ProcessPoolExecutor, outcomes: Callable[[], list[Outcome]]) -> Callable[[], list[Outcome]]:
-    def wait() -> list[Outcome]:
-        try:
-            return outcomes()
-        finally:
-            pool.shutdown()
-
-    return wait
+@contextmanager
+def _shut_down(pool: ProcessPoolExecutor) -> Iterator[None]:
+    try:
+        yield
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 @contextmanager

@@ -131,8 +131,9 @@ class Rule:
     # Files (relative to the content root) besides the article whose contents change the rule's
     # results, such as a project dictionary: the cache is keyed on them too.
     reads: tuple[str, ...] = ()
-    # Loads, once, what the rule's checks need (a dictionary, a library): called before worker
-    # processes fork, so they share it instead of each loading it again.
+    # Loads, once, what the rule's checks need (a dictionary, a library). An article rule's is
+    # called before worker processes fork, so they share it instead of each loading it again; a
+    # corpus rule's in the main process while the workers extract the facts.
     prepare: Callable[[Context], None] | None = None
     # A rule of a family reads the options of the family's first rule, so settings such as the
     # review interval are written once (and per folder) for every rule that depends on them.

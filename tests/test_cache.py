@@ -215,6 +215,28 @@ def test_article_rules_run_with_the_garbage_collector_on_alone_and_in_workers(tm
     assert gc.isenabled()
 
 
+def test_an_error_while_the_workers_run_leaves_no_worker_behind(tmp_path):
+    # The main process prepares the corpus rules while the workers process the articles.
+    import multiprocessing
+    from dataclasses import replace
+
+    import pytest
+
+    def broken(context):
+        raise RuntimeError("preparing failed")
+
+    root = _big_center(tmp_path)
+    check(load_config(root, registry()), Run(TODAY, jobs=2))  # fills the cache
+    rules = dict(registry())
+    rules["duplicate-title"] = replace(rules["duplicate-title"], prepare=broken)
+    config = load_config(root, rules)
+    # Every article in two workers; one article in a worker beside the index read from the cache.
+    for run in (Run(TODAY, use_cache=False, jobs=2), Run(TODAY, paths=(root / "content/a3.md",), jobs=2)):
+        with pytest.raises(RuntimeError, match="preparing failed"):
+            check(config, run)
+        assert multiprocessing.active_children() == []
+
+
 def test_one_changed_article_processed_beside_the_index_load_reports_what_a_cold_run_does(tmp_path):
     root = _big_center(tmp_path)
     config = load_config(root, registry())

@@ -99,7 +99,9 @@ def counts(text: str, lang: str) -> Counts:
 SENTENCE_PIECE = re.compile(r"\b[^.!?]+[.!?]*")
 # A word as count_words counts them: a run of non-space characters holding a word character. It
 # strips punctuation, then splits on white space; an apostrophe it keeps comes before letters.
-COUNTED_WORD = re.compile(r"\S*\w\S*")
+# Anchored at the run's start: tried at every character of a long run of dashes, the expression
+# would scan the rest of the run each time.
+COUNTED_WORD = re.compile(r"(?<!\S)[^\s\w]*\w\S*")
 
 
 def count_sentences(text: str) -> int:

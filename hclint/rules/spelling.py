@@ -166,12 +166,14 @@ def check(article: Article, options: Options, context: Context) -> Iterator[Prob
     except WordlistError as error:
         yield Problem(1, 1, str(error), severity=Severity.INFO)
         project = frozenset(options["words"])
-    spelled = _spelled_chunks(lang, project, extra, terminology_words(context.rule_options))
+    terms = terminology_words(context.rule_options)
+    spelled = _spelled_chunks(lang, project, terms)
+    sources = (*spelled.sources, extra)
     for block in article.blocks:
         prose = prose_text(block)
         if all(map(spelled.__getitem__, prose.text.split())):
             continue  # the words of most blocks: each chunk looked up once a process
-        for word, start in misspelled(prose.text, lang, spelled.sources):
+        for word, start in misspelled(prose.text, lang, sources):
             yield _problem(prose.located(start, start + len(word)), lang)
 
 
@@ -204,10 +206,12 @@ class _SpelledChunks(dict[str, bool]):
         return spelled
 
 
-@lru_cache(maxsize=64)
-def _spelled_chunks(lang: str, project: frozenset[str], extra: frozenset[str], terms: frozenset[str]) -> _SpelledChunks:
-    """One memo per language and set of project, frontmatter and terminology words."""
-    return _SpelledChunks(lang, (_dictionary(lang), builtin_words(lang), project, extra, terms))
+@lru_cache(maxsize=8)
+def _spelled_chunks(lang: str, project: frozenset[str], terms: frozenset[str]) -> _SpelledChunks:
+    """One memo per language and set of project and terminology words. An article's own
+    `spelling` words only add known words: a chunk spelled without them is spelled with them, and
+    a block the memo does not clear is checked word by word with them."""
+    return _SpelledChunks(lang, (_dictionary(lang), builtin_words(lang), project, terms))
 
 
 def _problem(word: Located, lang: str) -> Problem:

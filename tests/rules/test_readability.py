@@ -305,6 +305,7 @@ def test_sentences_are_counted_as_textstat_counts_them():
                 " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u200b", "🙂", "中"]
     generator = random.Random(7)
     texts = ["".join(generator.choices(alphabet, k=generator.randint(0, 40))) for _ in range(5000)]
+    texts.append("A table rule " + "-" * 5000 + " and a word.")  # one long run without a word character
     assert [count_sentences(t) for t in texts] == [textstats(t) for t in texts]
 
 
