@@ -298,14 +298,29 @@ def _totals(corpus: Corpus, article: int, kinds: tuple[bool, ...], counted: bool
     they occur in all, or (counted=False) in how many of those paragraphs."""
     import numpy as np
 
-    # The arrays, not scipy's row slicing: this runs for every pair found, slicing is 50 µs.
+    found = _entries(corpus, article)
+    chosen = np.repeat(np.array(kinds)[corpus.par_kind[found.paragraphs]], found.lengths)
+    terms, position = np.unique(found.terms[chosen], return_inverse=True)
+    values = found.counts[chosen] if counted else np.ones(len(position), np.float32)
+    return terms, np.bincount(position, values, minlength=len(terms)).astype(np.float32)
+
+
+class _Entries(NamedTuple):
+    paragraphs: slice  # the article's paragraph rows
+    lengths: np.ndarray  # how many terms each paragraph has
+    terms: np.ndarray
+    counts: np.ndarray
+
+
+def _entries(corpus: Corpus, article: int) -> _Entries:
+    """An article's rows of corpus.counts, from the arrays: this runs for every pair found, and
+    scipy's row slicing costs 50 µs."""
+    import numpy as np
+
     start, end = corpus.par_start[article], corpus.par_start[article + 1]
     indptr = corpus.counts.indptr[start : end + 1]
-    wanted = np.array(kinds)[corpus.par_kind[start:end]]
-    chosen = np.repeat(wanted, np.diff(indptr))
-    terms, position = np.unique(corpus.counts.indices[indptr[0] : indptr[-1]][chosen], return_inverse=True)
-    values = corpus.counts.data[indptr[0] : indptr[-1]][chosen] if counted else np.ones(len(position), np.float32)
-    return terms, np.bincount(position, values, minlength=len(terms)).astype(np.float32)
+    within = slice(indptr[0], indptr[-1])
+    return _Entries(slice(start, end), np.diff(indptr), corpus.counts.indices[within], corpus.counts.data[within])
 
 
 def _values(totals: tuple[np.ndarray, np.ndarray], columns: np.ndarray) -> np.ndarray:
@@ -441,15 +456,13 @@ class _SectionTerms(NamedTuple):
 def _section_terms(corpus: Corpus, article: int) -> _SectionTerms:
     import numpy as np
 
-    start, end = corpus.par_start[article], corpus.par_start[article + 1]
-    indptr = corpus.counts.indptr[start : end + 1]
-    lengths = np.diff(indptr)
-    raw = corpus.counts.data[indptr[0] : indptr[-1]] * np.repeat(corpus.par_weight[start:end], lengths)
+    found = _entries(corpus, article)
+    raw = found.counts * np.repeat(corpus.par_weight[found.paragraphs], found.lengths)
     kept = raw > 0  # boilerplate paragraphs weigh nothing
-    terms = corpus.counts.indices[indptr[0] : indptr[-1]][kept]
-    names, grouped = np.unique(corpus.par_section[start:end], return_inverse=True)
+    terms = found.terms[kept]
+    names, grouped = np.unique(corpus.par_section[found.paragraphs], return_inverse=True)
     weights = (1 + np.log(raw[kept])) * corpus.idf[terms]  # as _tfidf weighs them
-    return _SectionTerms(names, np.repeat(grouped, lengths)[kept], terms, weights)
+    return _SectionTerms(names, np.repeat(grouped, found.lengths)[kept], terms, weights)
 
 
 def _section_vectors(found: _SectionTerms, terms: np.ndarray) -> np.ndarray:

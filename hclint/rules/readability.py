@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from hclint.article import Article
 from hclint.findings import Problem, Severity
 from hclint.prose import Sentence, article_lang, sentences
 from hclint.rule import Context, Example, Option, Options, Rule
-from hclint.syllables import SyllablesUnavailable, check_cmudict, textstat_metrics
+from hclint.flesch import ReadabilityUnavailable, Scores, counts, reading_ease, score
 
 # Headings, table cells and definition terms are fragments, not running text: scoring them would
 # reward choppy writing, so the scores read paragraphs and list items only.
@@ -31,16 +29,6 @@ AI_READER = "AI assistants that answer customers from the help center"
 class Targets:
     min_reading_ease: float
     max_grade: float
-
-
-@dataclass(frozen=True)
-class Scores:
-    reading_ease: float
-    grade: float | None  # Flesch-Kincaid is an English formula: None for other languages
-
-
-class ReadabilityUnavailable(Exception):
-    """The article's language or the machine lacks what textstat needs; the message says which."""
 
 
 @dataclass(frozen=True)
@@ -63,156 +51,6 @@ def _targets_table(audience: str, targets: Any) -> dict[str, float]:
     if not valid:
         raise ValueError(f"{audience}: expected a table with min_reading_ease and/or max_grade numbers")
     return {key: float(number) for key, number in targets.items()}
-
-
-# ---- scores -----------------------------------------------------------------------------------
-
-
-def score(text: str, lang: str) -> Scores:
-    """textstat's Flesch scores in the language's own variant (Kandel-Moles for French, Amstad for
-    German, Fernandez-Huerta for Spanish, ...)."""
-    _check_supported(lang)
-    found = counts(text, lang)
-    return Scores(_reading_ease(found, lang), _grade(found) if lang == "en" else None)
-
-
-class Counts(NamedTuple):
-    words: int
-    sentences: int
-    syllables: int
-
-
-def counts(text: str, lang: str) -> Counts:
-    """textstat's count_words, count_sentences and count_syllables of text.
-
-    textstat's formulas count the text again for each score, and each word's syllables at each
-    occurrence (CMUdict phones, or pyphen outside English): that was half the rule's time. Here
-    each distinct word is counted once a process (see _Syllables).
-    """
-    # The words as count_words lists them, not lower-cased: count_syllables lower-cases after it
-    # strips punctuation, and a lower-cased "İ" gains a combining dot it would strip.
-    words = _list_words()(text)
-    return Counts(len(words), count_sentences(text), sum(map(_syllables(lang).__getitem__, words)))
-
-
-# textstat's count_sentences: the pieces its expression finds, less those of two words or fewer.
-SENTENCE_PIECE = re.compile(r"\b[^.!?]+[.!?]*")
-# A word as count_words counts them: a run of non-space characters holding a word character. It
-# strips punctuation, then splits on white space; an apostrophe it keeps comes before letters.
-# Anchored at the run's start: tried at every character of a long run of dashes, the expression
-# would scan the rest of the run each time.
-COUNTED_WORD = re.compile(r"(?<!\S)[^\s\w]*\w\S*")
-
-
-def count_sentences(text: str) -> int:
-    """textstat's count_sentences, which listed the words of every piece through three caches and
-    two substitutions: a third of the rule's time. Tested equal to textstat's on every text the
-    tests score."""
-    if not text:
-        return 0
-    pieces = SENTENCE_PIECE.findall(text)
-    short = sum(1 for piece in pieces if len(COUNTED_WORD.findall(piece)) <= 2)
-    return max(1, len(pieces) - short)
-
-
-def _reading_ease(found: Counts, lang: str) -> float:
-    """textstat's flesch_reading_ease from the counts."""
-    base, per_sentence_weight, per_word_weight = _ease_constants(lang)
-    per_sentence, per_word = _ratios(found)
-    if per_sentence == 0 or per_word == 0:
-        return 0.0
-    return base - per_sentence_weight * per_sentence - per_word_weight * per_word
-
-
-def _grade(found: Counts) -> float:
-    """textstat's flesch_kincaid_grade from the counts."""
-    per_sentence, per_word = _ratios(found)
-    if per_sentence == 0 or per_word == 0:
-        return 0.0
-    return (0.39 * per_sentence) + (11.8 * per_word) - 15.59
-
-
-def _ratios(found: Counts) -> tuple[float, float]:
-    # textstat's words_per_sentence and syllables_per_word: 0.0 where they would divide by zero.
-    per_sentence = found.words / found.sentences if found.sentences else 0.0
-    per_word = found.syllables / found.words if found.words else 0.0
-    return per_sentence, per_word
-
-
-@cache
-def _list_words() -> Callable[[str], list[str]]:
-    """textstat's list_words, imported once hclint's CMUdict loader is in place."""
-    textstat_metrics()
-    from textstat.backend.selections import list_words
-
-    return list_words
-
-
-@cache
-def _ease_constants(lang: str) -> tuple[float, float, float]:
-    textstat_metrics()
-    from textstat.backend.utils._get_lang_cfg import get_lang_cfg
-
-    return tuple(get_lang_cfg(lang, key) for key in ("fre_base", "fre_sentence_length", "fre_syll_per_word"))  # type: ignore[return-value]
-
-
-class _Syllables(dict[str, int]):
-    """Each word's syllables, counted on its first lookup as textstat's count_syllables counts the
-    word: the vowels of its first CMUdict pronunciation, else pyphen's hyphenation points plus one.
-
-    The word comes from list_words, so count_syllables would only lower-case it; calling it went
-    through its caches and substitutions again, 14 microseconds for each new word, a second of a
-    cold check on a help center of many product names. tests/rules/test_readability.py compares
-    the two on CMUdict's words and on words it lacks.
-    """
-
-    def __init__(self, lang: str) -> None:
-        super().__init__()
-        textstat_metrics()
-        from textstat.backend.utils._get_cmudict import get_cmudict  # hclint's loader, or NLTK's
-        from textstat.backend.utils._get_pyphen import get_pyphen
-
-        self.pronunciations = get_cmudict(lang)
-        self.hyphenator = get_pyphen(lang)
-
-    def __missing__(self, word: str) -> int:
-        lowered = word.lower()
-        found = _vowels(self.pronunciations, lowered)
-        self[word] = found = len(self.hyphenator.positions(lowered)) + 1 if found is None else found
-        return found
-
-
-def _vowels(pronunciations: Mapping[str, list[list[str]]] | None, word: str) -> int | None:
-    """The vowels of the word's first pronunciation; None where textstat falls back to pyphen: no
-    dictionary (another language), a word it lacks, or phones not as it expects them."""
-    if pronunciations is None or word not in pronunciations:
-        return None
-    try:
-        return sum(1 for phone in pronunciations[word][0] if phone[-1].isdigit())
-    except IndexError:
-        return None
-
-
-@cache
-def _syllables(lang: str) -> _Syllables:
-    return _Syllables(lang)
-
-
-@cache
-def _check_supported(lang: str) -> None:
-    import pyphen
-
-    textstat_metrics()
-    from textstat.backend.utils.constants import LANG_CONFIGS
-
-    formulas = sorted(code for code, config in LANG_CONFIGS.items() if "fre_base" in config)
-    if lang not in formulas or pyphen.language_fallback(lang) is None:
-        raise ReadabilityUnavailable(f"textstat has no Flesch formula for language {lang!r} (it has {', '.join(formulas)})")
-    if lang == "en":
-        try:
-            check_cmudict()
-        except SyllablesUnavailable as error:
-            raise ReadabilityUnavailable(str(error)) from None
 
 
 def scored_text(chosen: list[Sentence]) -> str:
@@ -267,7 +105,7 @@ def _failures(scores: Scores, targets: Targets) -> list[str]:
 
 def _hardest(chosen: list[Sentence], lang: str) -> str:
     candidates = [s for s in chosen if s.words >= HARDEST_MIN_WORDS] or chosen
-    ranked = sorted(candidates, key=lambda s: _reading_ease(counts(scored_text([s]), lang), lang))[:HARDEST]
+    ranked = sorted(candidates, key=lambda s: reading_ease(counts(scored_text([s]), lang), lang))[:HARDEST]
     return "the hardest sentences: " + "; ".join(f"line {s.line} ({_excerpt(s)})" for s in ranked)
 
 
