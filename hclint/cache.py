@@ -41,11 +41,20 @@ def _set_up(connection: sqlite3.Connection) -> None:
             connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
 
 
+def pickled(value: Any) -> bytes:
+    """A value as an entry stores it."""
+    return pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+
+
+def unpickled(blob: bytes) -> Any:
+    return pickle.loads(blob)
+
+
 def _unpickled(rows: list[tuple[str, bytes]]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for key, blob in rows:
         try:
-            found[key] = pickle.loads(blob)
+            found[key] = unpickled(blob)
         except Exception:  # a damaged entry is a miss, whatever unpickling raised
             continue
     return found
@@ -78,7 +87,8 @@ class Cache:
             rows += self._query(f"SELECT {columns} FROM entries WHERE key IN ({','.join('?' * len(chunk))})", chunk)
         return rows
 
-    def put(self, files: dict[str, FileState], entries: dict[str, Any]) -> None:
+    def put(self, files: dict[str, FileState], entries: dict[str, bytes]) -> None:
+        """Store file states and entries, each entry already pickled (see pickled)."""
         if self.connection is None or (not files and not entries):
             return
         try:
@@ -89,7 +99,7 @@ class Cache:
                 )
                 self.connection.executemany(
                     "INSERT OR REPLACE INTO entries VALUES (?, ?)",
-                    [(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in entries.items()],
+                    list(entries.items()),
                 )
         except sqlite3.Error:
             pass  # another run holds the lock, or the disk is full: the next run computes again

@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from hclint import __version__, suppressions
-from hclint.cache import Cache, FileState
+from hclint.cache import Cache, FileState, pickled
 from hclint.config import Config
 from hclint.corpus import Discovery, Index, Source, select, walk
 from hclint.findings import Finding, Problem, sort_findings
@@ -130,12 +130,15 @@ def _check(
     index = {path: entries[key] for path, key in index_keys.items() if key in entries}
     # An entry stored but unreadable (a damaged row) is computed again, here.
     damaged = [Task(s, False, True) for s in indexed if index_keys.get(s.path) in stored and s.path not in index]
-    fresh: dict[str, object] = {}
-    for task, (result, entry) in zip([*tasks, *damaged], [*received, *process_all(job, damaged, run.jobs)]):
-        if result is not None:
-            results[task.source.path] = fresh[result_keys[task.source.path]] = result
-        if entry is not None:
-            index[task.source.path] = fresh[index_keys[task.source.path]] = entry
+    fresh: dict[str, bytes] = {}
+    for task, outcome in zip([*tasks, *damaged], [*received, *process_all(job, damaged, run.jobs)]):
+        result, entry, (result_blob, entry_blob) = outcome
+        if result is not None and result_blob is not None:
+            results[task.source.path] = result
+            fresh[result_keys[task.source.path]] = result_blob
+        if entry is not None and entry_blob is not None:
+            index[task.source.path] = entry
+            fresh[index_keys[task.source.path]] = entry_blob
 
     def store_articles() -> None:
         if cache is not None:
@@ -155,7 +158,7 @@ def _check(
         reported = {s.content_path for s in targets}
         corpus = _corpus_findings(config, job, Index(by_content), reported, run.jobs, store_articles)
         if cache is not None and not networked:
-            cache.put({}, {corpus_key: corpus})
+            cache.put({}, {corpus_key: pickled(corpus)})
     if cache is not None and not run.paths:
         cache.prune({*result_keys.values(), *index_keys.values(), corpus_key})
     findings = _suppress(config, [results[s.path] for s in targets], corpus)

@@ -398,14 +398,20 @@ def similar(vectors: sparse.csr_matrix, rows: Sequence[int], threshold: float, c
     strong = _strongest(vectors, KEEP_TERMS)
     strong_t = strong.T.tocsr()
     rows = np.asarray(rows, np.int64)
+    searched = np.zeros(vectors.shape[0], bool)
+    searched[rows] = True
     for start in range(0, len(rows), chunk):
         block = rows[start : start + chunk]
         product = (strong[block] @ strong_t).tocoo()
-        mine = block[product.row]
+        mine, theirs = block[product.row], product.col
         # Near duplicates share most of their strongest terms; a quarter of the threshold is a
-        # generous floor that still keeps the candidates few.
-        wanted = (product.data >= threshold / 4) & (mine != product.col)
-        yield from _verified(vectors, mine[wanted], product.col[wanted], threshold)
+        # generous floor that still keeps the candidates few. A pair of two searched rows is
+        # scored once, from its lower row, and reported both ways: the score is symmetric.
+        wanted = (product.data >= threshold / 4) & ((mine < theirs) | ~searched[theirs])
+        for pair in _verified(vectors, mine[wanted], theirs[wanted], threshold):
+            yield pair
+            if searched[pair.second]:
+                yield Pair(pair.second, pair.first, pair.score)
 
 
 def _verified(vectors: sparse.csr_matrix, first: np.ndarray, second: np.ndarray, threshold: float) -> Iterator[Pair]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from hclint.article import Article
 from hclint.findings import Finding, Problem, Severity
-from hclint.prose import Located, article_lang, prose_text, spellable, word_spans
+from hclint.prose import CHUNK, Located, article_lang, prose_text, spellable, word_spans
 from hclint.rule import Context, Example, Option, Options, Rule
 from hclint.words import builtin_words
 
@@ -173,8 +173,13 @@ def check(article: Article, options: Options, context: Context) -> Iterator[Prob
         prose = prose_text(block)
         if all(map(spelled.__getitem__, prose.text.split())):
             continue  # the words of most blocks: each chunk looked up once a process
-        for word, start in misspelled(prose.text, lang, sources):
-            yield _problem(prose.located(start, start + len(word)), lang)
+        # Words are found within chunks, so only the chunks the memo does not clear are read
+        # word by word, with the article's own words too.
+        for chunk in CHUNK.finditer(prose.text):
+            if not spelled[chunk.group()]:
+                for word, start in misspelled(chunk.group(), lang, sources):
+                    start += chunk.start()
+                    yield _problem(prose.located(start, start + len(word)), lang)
 
 
 def misspelled(text: str, lang: str, sources: Sources) -> Iterator[tuple[str, int]]:
