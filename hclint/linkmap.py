@@ -306,6 +306,8 @@ def closest(wanted: str, choices: list[str], cutoff: float) -> str | None:
 
 def anchor_facts(article: Article) -> PageAnchors:
     """The ids an article has besides its headings' (those are in the index already)."""
+    if "<" not in article.source and "{" not in article.source:
+        return PageAnchors((), (), ())  # no HTML and no attribute list: no token to walk
     fragments: list[str] = []
     attrs: list[str] = []
     previous = ""

@@ -66,7 +66,7 @@ class Block(NamedTuple):
 
     @property
     def text(self) -> str:
-        return " ".join(run.text for run in self.runs)
+        return self.runs[0].text if len(self.runs) == 1 else " ".join([run.text for run in self.runs])
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,7 @@ def read_frontmatter(text: str) -> tuple[dict[str, Any], dict[str, int], int, tu
     loader = _Loader(source)
     try:
         node = loader.get_single_node()
-        if node is not None:
+        if node is not None and "*" in source:  # an alias is written *name
             _refuse_aliases(node)
         data = loader.construct_document(node) if node is not None else {}
     except yaml.YAMLError as error:

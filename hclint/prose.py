@@ -75,6 +75,8 @@ class ProseText:
 @lru_cache(maxsize=4096)
 def prose_text(block: Block) -> ProseText:
     """The block's runs joined: runs that touch in the source touch in the text, others get a space."""
+    if len(block.runs) == 1:  # most blocks
+        return ProseText(_blank_markers(block.runs[0].text), (0,), block.runs)
     parts: list[str] = []
     starts: list[int] = []
     kept: list[ProseRun] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from hclint.article import Article
@@ -108,6 +109,8 @@ def _html_images_without_alt(article: Article) -> Iterator[tuple[int, int]]:
 
 def _html_image_fragments(article: Article) -> Iterator[tuple[int, int, str]]:
     """Raw HTML blocks and inline tags that hold an image, with the line and column where each starts."""
+    if not _has_image(article.source):
+        return  # most articles: no token to walk
     for token in article.tokens:
         if token.type == "html_block" and token.map and _has_image(token.content):
             yield token.map[0] + 1, 1, token.content
@@ -134,21 +137,28 @@ def _find_column(article: Article, line: int, needle: str) -> int:
 
 
 def link_text(article: Article, options: Options, context: Context) -> Iterator[Problem]:
-    vague = {_words(text) for text in options["vague_texts"]}
+    vague = _vague_words(tuple(options["vague_texts"]))
     lines: list[str] | None = None
     for link in article.links:
         text = link.text.strip()
         if link.image or not text:
             continue
-        lines = lines or LINE_BREAK.split(article.source)[::2]
-        column = _bracket_column(lines, link.line, link.column)
         if _words(text) in vague:
             message = f"the link text {_quote(text)} does not say where the link goes"
-            yield Problem(link.line, column, message, hint="name the destination: [Export your data](export.md)")
+            hint = "name the destination: [Export your data](export.md)"
         elif not options["allow_bare_urls"] and URL.fullmatch(text):
             # Only web addresses: "about:config" or "chrome://settings" are places to type, not links.
             message = f"the link text is a bare URL {_quote(text)}"
-            yield Problem(link.line, column, message, hint="name the destination: [Billing portal](https://...)")
+            hint = "name the destination: [Billing portal](https://...)"
+        else:
+            continue
+        lines = lines or LINE_BREAK.split(article.source)[::2]  # split only for an article with a finding
+        yield Problem(link.line, _bracket_column(lines, link.line, link.column), message, hint=hint)
+
+
+@lru_cache(maxsize=16)
+def _vague_words(texts: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_words(text) for text in texts)
 
 
 def _bracket_column(lines: list[str], line: int, target_column: int) -> int:
@@ -195,6 +205,8 @@ def _empty(heading: Heading, after: Heading) -> Problem:
 
 def _comment_only_blocks(article: Article) -> set[int]:
     """Lines of top-level HTML blocks that hold only comments: readers see nothing there."""
+    if "<!--" not in article.source:
+        return set()
     return {
         token.map[0] + 1
         for token in article.tokens
