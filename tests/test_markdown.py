@@ -40,7 +40,7 @@ def test_a_text_without_any_marker_is_parsed_with_no_plugin():
 
 
 def test_a_definition_inside_a_quote_or_a_list_is_seen():
-    for text in ("> Term\n> : Meaning.\n", "- Term\n\n    : Meaning.\n", "Term\n\n~ Meaning.\n"):
+    for text in ("> Term\n> : Meaning.\n", "- Term\n\n    : Meaning.\n", "Term\n\n~ Meaning.\n", "  : On the first line.\n"):
         assert "definition" in plugins_used(text)
         assert _same_tokens(text)
 

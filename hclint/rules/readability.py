@@ -8,7 +8,7 @@ from typing import Any
 
 from hclint.article import Article
 from hclint.findings import Problem, Severity
-from hclint.prose import Sentence, article_lang, sentences
+from hclint.prose import HARD_BREAK, WORD, Sentence, article_lang, most_sentences, prose_text, sentences, word_count
 from hclint.rule import Context, Example, Option, Options, Rule
 from hclint.flesch import ReadabilityUnavailable, Scores, counts, reading_ease, score
 
@@ -17,6 +17,7 @@ from hclint.flesch import ReadabilityUnavailable, Scores, counts, reading_ease, 
 SCORED = frozenset({"paragraph"})
 SENTENCE_KINDS = frozenset({"paragraph", "td"})
 TERMINAL = ".!?…"
+TERMINAL_SET = frozenset(TERMINAL)
 CLOSING = "\"'”’»)]"
 HARDEST = 3
 HARDEST_MIN_WORDS = 5  # a one-word list item "Configuration." scores as the hardest sentence of all
@@ -60,26 +61,45 @@ def scored_text(chosen: list[Sentence]) -> str:
 
 
 def _ends_with_full_stop(sentence: Sentence) -> bool:
-    return sentence.text.rstrip(CLOSING)[-1:] in tuple(TERMINAL)
+    return _full_stop_at_end(sentence.text)
+
+
+def _full_stop_at_end(text: str) -> bool:
+    return text.rstrip().rstrip(CLOSING)[-1:] in TERMINAL_SET
+
+
+def scored_block(text: str) -> str:
+    """A block's prose as textstat reads it: each line that a hard break ends, and the block, ends
+    with a full stop, as scored_text ends each sentence (the others end with one already). The
+    block is not split into sentences: the scores read only words, syllables and full stops."""
+    if HARD_BREAK in text:
+        return HARD_BREAK.join(map(scored_block, text.split(HARD_BREAK)))
+    return text if _full_stop_at_end(text) or not WORD.search(text) else text.rstrip() + "."
 
 
 # ---- hard-to-read -------------------------------------------------------------------------------
 
 
 def hard_to_read(article: Article, options: Options, context: Context) -> Iterator[Problem]:
-    chosen = [s for block in article.blocks if block.kind in SCORED for s in sentences(block)]
-    if not chosen or sum(s.words for s in chosen) < options["min_words"]:
+    scored = [block for block in article.blocks if block.kind in SCORED]
+    words = sum(map(word_count, scored))
+    if not words or words < options["min_words"]:
         return
     lang = article_lang(article.frontmatter.get("lang"), context.lang)
     try:
-        scores = score(scored_text(chosen), lang)
+        scores = score(" ".join(scored_block(prose_text(block).text) for block in scored), lang)
     except ReadabilityUnavailable as error:
-        yield Problem(chosen[0].line, 1, f"readability not checked: {error}", severity=Severity.INFO)
+        yield Problem(_scored_sentences(article)[0].line, 1, f"readability not checked: {error}", severity=Severity.INFO)
         return
     failures = _failures(scores, targets_for(article.frontmatter.get("audience"), options))
     if failures:
+        chosen = _scored_sentences(article)
         message = "; ".join(failures) + ". Start with " + _hardest(chosen, lang)
         yield Problem(chosen[0].line, 1, message, hint="split long sentences and prefer short, common words")
+
+
+def _scored_sentences(article: Article) -> list[Sentence]:
+    return [s for block in article.blocks if block.kind in SCORED for s in sentences(block)]
 
 
 def targets_for(audience: Any, options: Options) -> Targets:
@@ -120,7 +140,7 @@ def _excerpt(sentence: Sentence) -> str:
 def long_sentence(article: Article, options: Options, context: Context) -> Iterator[Problem]:
     limit = options["max_words"]
     for block in article.blocks:
-        if block.kind in SENTENCE_KINDS:
+        if block.kind in SENTENCE_KINDS and word_count(block) > limit:  # no sentence of a shorter block is over
             for sentence in sentences(block):
                 if sentence.words > limit:
                     message = f"sentence of {sentence.words} words (limit {limit}): {_excerpt(sentence)}"
@@ -130,7 +150,7 @@ def long_sentence(article: Article, options: Options, context: Context) -> Itera
 def long_paragraph(article: Article, options: Options, context: Context) -> Iterator[Problem]:
     limit = options["max_sentences"]
     for block in article.blocks:
-        if block.kind == "paragraph":
+        if block.kind == "paragraph" and most_sentences(block) > limit:
             # Lines without a full stop, split by hard breaks, are a list of links or labels set as
             # lines, not sentences that make a paragraph long.
             found = [s for s in sentences(block) if _ends_with_full_stop(s)]

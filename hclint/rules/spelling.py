@@ -167,17 +167,17 @@ def check(article: Article, options: Options, context: Context) -> Iterator[Prob
         yield Problem(1, 1, str(error), severity=Severity.INFO)
         project = frozenset(options["words"])
     terms = terminology_words(context.rule_options)
-    spelled = _spelled_chunks(lang, project, terms)
-    sources = (*spelled.sources, extra)
+    unknown = _unknown_words(lang, project, terms)
+    sources = (*unknown.sources, extra)
     for block in article.blocks:
         prose = prose_text(block)
-        if all(map(spelled.__getitem__, prose.text.split())):
+        if not any(map(unknown.__getitem__, prose.text.split())):
             continue  # the words of most blocks: each chunk looked up once a process
-        # Words are found within chunks, so only the chunks the memo does not clear are read
-        # word by word, with the article's own words too.
         for chunk in CHUNK.finditer(prose.text):
-            if not spelled[chunk.group()]:
-                for word, start in misspelled(chunk.group(), lang, sources):
+            if found := unknown[chunk.group()]:
+                if extra:  # the article's own words may know some of them
+                    found = tuple(misspelled(chunk.group(), lang, sources))
+                for word, start in found:
                     start += chunk.start()
                     yield _problem(prose.located(start, start + len(word)), lang)
 
@@ -196,27 +196,27 @@ def misspelled(text: str, lang: str, sources: Sources) -> Iterator[tuple[str, in
             offset += len(part) + 1
 
 
-class _SpelledChunks(dict[str, bool]):
-    """Whether every word of a chunk of text (a run without white space) is known, worked out on
-    its first lookup: words are found within chunks, so a block whose chunks are all spelled
-    has nothing to report, and a help center repeats most of its chunks."""
+class _UnknownWords(dict[str, tuple[tuple[str, int], ...]]):
+    """The words of a chunk of text (a run without white space) that no source knows, with their
+    offsets, worked out on the chunk's first lookup. Words are found within chunks, so a block
+    whose chunks have none has nothing to report, and a help center repeats most of its chunks."""
 
     def __init__(self, lang: str, sources: Sources) -> None:
         super().__init__()
         self.lang = lang
         self.sources = sources
 
-    def __missing__(self, chunk: str) -> bool:
-        spelled = self[chunk] = next(misspelled(chunk, self.lang, self.sources), None) is None
-        return spelled
+    def __missing__(self, chunk: str) -> tuple[tuple[str, int], ...]:
+        found = self[chunk] = tuple(misspelled(chunk, self.lang, self.sources))
+        return found
 
 
 @lru_cache(maxsize=8)
-def _spelled_chunks(lang: str, project: frozenset[str], terms: frozenset[str]) -> _SpelledChunks:
+def _unknown_words(lang: str, project: frozenset[str], terms: frozenset[str]) -> _UnknownWords:
     """One memo per language and set of project and terminology words. An article's own
-    `spelling` words only add known words: a chunk spelled without them is spelled with them, and
-    a block the memo does not clear is checked word by word with them."""
-    return _SpelledChunks(lang, (_dictionary(lang), builtin_words(lang), project, terms))
+    `spelling` words only add known words: a chunk known without them is known with them, and
+    the chunks the memo does not clear are checked again with them."""
+    return _UnknownWords(lang, (_dictionary(lang), builtin_words(lang), project, terms))
 
 
 def _problem(word: Located, lang: str) -> Problem:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hclint.rules import spelling
 from tests.conftest import only_rules, run_hclint, write_center
 
@@ -157,12 +159,14 @@ def test_a_letter_that_lower_cases_to_two_is_still_checked(tmp_path):
     assert {"İt", "Itx"} <= set(words(found))
 
 
-def test_a_word_known_to_one_article_is_still_checked_in_the_next(tmp_path):
-    # What is spelled is remembered per chunk of text, and per set of words each article adds.
+@pytest.mark.parametrize("knowing, other", [("a.md", "b.md"), ("b.md", "a.md")])
+def test_a_word_known_to_one_article_is_still_checked_in_the_other(tmp_path, knowing, other):
+    # The unknown words of each chunk are remembered without the words an article adds in its
+    # frontmatter, whichever article comes first.
     text = "Northwind ships. Ask Northwind, or a Northwind-based partner.\n"
     found = misspellings(tmp_path, {
-        "content/a.md": "---\ntitle: Partners\nspelling: [Northwind]\n---\n\n" + text,
-        "content/b.md": "---\ntitle: Shipping\n---\n\n" + text,
+        f"content/{knowing}": "---\ntitle: Partners\nspelling: [Northwind]\n---\n\n" + text,
+        f"content/{other}": "---\ntitle: Shipping\n---\n\n" + text,
     })
-    assert {f["path"] for f in found} == {"content/b.md"}
+    assert {f["path"] for f in found} == {f"content/{other}"}
     assert [(f["line"], f["column"]) for f in found] == [(5, 1), (5, 22), (5, 38)]
