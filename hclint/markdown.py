@@ -196,7 +196,16 @@ class _Walker:
         link: list[Link] = []
         for child in token.children or ():
             kind = child.type
-            if kind in ("softbreak", "hardbreak"):
+            if kind == "text":  # most children
+                if child.content:
+                    column = _column(self.lines, line, child.content, cursor)
+                    cursor = column + len(child.content)
+                    if link:
+                        link[-1] = _with_text(link[-1], child.content)
+                    if not skip_depth:
+                        yield ProseRun(_blank_urls(child.content), line, column, strong_depth > 0, hard_break)
+                        hard_break = False
+            elif kind in ("softbreak", "hardbreak"):
                 line, cursor = line + 1, 1
                 hard_break = kind == "hardbreak"
             elif kind == "link_open":
@@ -215,14 +224,6 @@ class _Walker:
                 self._comments(child.content, line, cursor)
             elif kind in ("strong_open", "strong_close"):
                 strong_depth = max(0, strong_depth + child.nesting)
-            elif kind == "text" and child.content:
-                column = _column(self.lines, line, child.content, cursor)
-                cursor = column + len(child.content)
-                if link:
-                    link[-1] = _with_text(link[-1], child.content)
-                if not skip_depth:
-                    yield ProseRun(_blank_urls(child.content), line, column, strong_depth > 0, hard_break)
-                    hard_break = False
             elif kind == "code_inline" and link:
                 link[-1] = _with_text(link[-1], child.content)
 

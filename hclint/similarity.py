@@ -119,6 +119,8 @@ def _paragraphs(article: Article) -> list[Paragraph]:
 
 def _only_links(block: Block, text: str, links: Mapping[int, list[str]]) -> bool:
     """A block that is nothing but links (and a word or two around them)."""
+    if len(block.runs) == 1 and block.runs[0].line not in links:
+        return False  # most blocks: one line, without a link
     rest = text
     for line in {run.line for run in block.runs}:
         for link_text in links.get(line, ()):

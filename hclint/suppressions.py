@@ -68,6 +68,8 @@ def apply(
     rules: Sequence[Suppression], findings: Sequence[Finding], known_rules: Iterable[str]
 ) -> tuple[list[Finding], list[Problem]]:
     """Return the findings that stay, and an unused-suppression problem for each idle suppression."""
+    if not rules:
+        return list(findings), []  # most articles
     known = set(known_rules)
     used: set[int] = set()
     kept = []

@@ -12,7 +12,7 @@ from typing import Any
 
 from hclint.article import Article
 from hclint.findings import Finding, Problem, Severity
-from hclint.prose import CHUNK, Located, article_lang, prose_text, spellable, word_spans
+from hclint.prose import Located, article_lang, prose_text, spellable, word_spans
 from hclint.rule import Context, Example, Option, Options, Rule
 from hclint.words import builtin_words
 
@@ -171,15 +171,31 @@ def check(article: Article, options: Options, context: Context) -> Iterator[Prob
     sources = (*unknown.sources, extra)
     for block in article.blocks:
         prose = prose_text(block)
-        if not any(map(unknown.__getitem__, prose.text.split())):
+        chunks = prose.text.split()
+        if not any(map(unknown.__getitem__, chunks)):
             continue  # the words of most blocks: each chunk looked up once a process
-        for chunk in CHUNK.finditer(prose.text):
-            if found := unknown[chunk.group()]:
-                if extra:  # the article's own words may know some of them
-                    found = tuple(misspelled(chunk.group(), lang, sources))
-                for word, start in found:
-                    start += chunk.start()
-                    yield _problem(prose.located(start, start + len(word)), lang)
+        offset = 0
+        for chunk in [chunk for chunk in chunks if unknown[chunk]]:
+            offset = _whole_chunk(prose.text, chunk, offset)
+            # The article's own words may know some of the chunk's unknown words.
+            found = tuple(misspelled(chunk, lang, sources)) if extra else unknown[chunk]
+            for word, start in found:
+                start += offset
+                yield _problem(prose.located(start, start + len(word)), lang)
+            offset += len(chunk)
+
+
+def _whole_chunk(text: str, chunk: str, start: int) -> int:
+    """Where chunk, one of text.split(), next stands whole in text from start (not inside a
+    longer chunk): the chunks are taken in order, so this is where the one being read is."""
+    found = text.find(chunk, start)
+    while found >= 0 and not _between_spaces(text, found, found + len(chunk)):
+        found = text.find(chunk, found + 1)
+    return found
+
+
+def _between_spaces(text: str, start: int, end: int) -> bool:
+    return (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace())
 
 
 def misspelled(text: str, lang: str, sources: Sources) -> Iterator[tuple[str, int]]:

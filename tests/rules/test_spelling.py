@@ -170,3 +170,12 @@ def test_a_word_known_to_one_article_is_still_checked_in_the_other(tmp_path, kno
     })
     assert {f["path"] for f in found} == {f"content/{other}"}
     assert [(f["line"], f["column"]) for f in found] == [(5, 1), (5, 22), (5, 38)]
+
+
+def test_an_unknown_word_is_placed_at_its_own_chunk_not_inside_an_earlier_one(tmp_path):
+    # docs/Zorblax.md is a path, never spelled; the word after it is, twice, and so is a compound.
+    text = "Open docs/Zorblax.md,\u00a0then Zorblax and re-Zorblax, not Zorblaxes: Zorblax.\n"
+    found = misspellings(tmp_path, {"content/a.md": FRONT + text})
+    assert [(w, f["column"]) for w, f in zip(words(found), found)] == [
+        ("Zorblax", 28), ("Zorblax", 43), ("Zorblaxes", 56), ("Zorblax", 67),
+    ]
