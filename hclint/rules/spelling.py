@@ -18,6 +18,8 @@ from hclint.words import builtin_words
 
 NAME = "misspelling"
 WORDLIST = ".wordlist.txt"  # at the content root: the project dictionary, one word a line
+# One string for every finding: pickled once per article for the cache, not once per finding.
+HINT = f"if it is right, add it to {WORDLIST} at the content root, or to `spelling` in the frontmatter"
 SUGGESTIONS = 3
 # Suggestions are the dictionary words one edit away (a letter added, dropped, changed or two
 # swapped): most typos. Two edits away costs 0.2 to 2 seconds a word in pyspellchecker, which on
@@ -238,8 +240,7 @@ def _unknown_words(lang: str, project: frozenset[str], terms: frozenset[str]) ->
 def _problem(word: Located, lang: str) -> Problem:
     close = suggestions(lang, _lower(word.text))
     message = MESSAGE.format(word=word.text) + (f"; did you mean {', '.join(close)}?" if close else "")
-    hint = f"if it is right, add it to {WORDLIST} at the content root, or to `spelling` in the frontmatter"
-    return Problem(word.line, word.column, message, word.line, word.column + len(word.text), hint)
+    return Problem(word.line, word.column, message, word.line, word.column + len(word.text), HINT)
 
 
 def word_of(message: str) -> str | None:
