@@ -133,12 +133,14 @@ def _check(
     fresh: dict[str, bytes] = {}
     for task, outcome in zip([*tasks, *damaged], [*received, *process_all(job, damaged, run.jobs)]):
         result, entry, (result_blob, entry_blob) = outcome
-        if result is not None and result_blob is not None:
+        if result is not None:
             results[task.source.path] = result
-            fresh[result_keys[task.source.path]] = result_blob
-        if entry is not None and entry_blob is not None:
+            if cache is not None:
+                fresh[result_keys[task.source.path]] = result_blob or pickled(result)
+        if entry is not None:
             index[task.source.path] = entry
-            fresh[index_keys[task.source.path]] = entry_blob
+            if cache is not None:
+                fresh[index_keys[task.source.path]] = entry_blob or pickled(entry)
 
     def store_articles() -> None:
         if cache is not None:

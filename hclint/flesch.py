@@ -21,14 +21,13 @@ from hclint.syllables import SyllablesUnavailable, check_cmudict, textstat_metri
 
 # textstat's count_sentences: the pieces its expression finds, less those of two words or fewer.
 SENTENCE_PIECE = re.compile(r"\b[^.!?]+[.!?]*")
-# A word as count_words counts them: a run of non-space characters holding a word character. It
-# strips punctuation, then splits on white space; an apostrophe it keeps comes before letters.
-# Anchored at the run's start: tried at every character of a long run of dashes, the expression
-# would scan the rest of the run each time.
-COUNTED_WORD = r"(?<!\S)[^\s\w]*\w\S*"
-# A piece with more than two such words. Each word starts a run of its own, so the search finds
-# three exactly when count_words would, and stops there rather than listing every word.
-MORE_THAN_TWO_WORDS = re.compile(rf"(?:{COUNTED_WORD}[\s\S]*?){{3}}")
+# A piece with more than two words as count_words counts them: runs of non-space characters
+# that hold a word character (it strips punctuation, then splits on white space; an apostrophe it
+# keeps comes before letters). Each word is matched from its run's start, so the search finds
+# three exactly when count_words would, and stops there rather than listing every word. Within a
+# word the quantifiers are possessive: a search that fails would otherwise give back a long run a
+# character at a time and scan the rest of the piece again each time.
+MORE_THAN_TWO_WORDS = re.compile(r"(?:(?<!\S)[^\s\w]*+\w\S*+[\s\S]*?){3}")
 
 
 @dataclass(frozen=True)

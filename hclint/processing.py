@@ -57,10 +57,10 @@ class Task:
 class Outcome(NamedTuple):
     result: ArticleResult | None
     entry: IndexEntry | None
-    # Each as the cache stores it. A worker pickles them once, for the trip to the main process
-    # and for the cache both; pickling them again there cost a quarter of a second of a cold check
-    # of 10,000 articles, while the corpus rules wanted the cores.
-    stored: tuple[bytes | None, bytes | None]
+    # Each as the cache stores it, when a worker pickled it: once, for the trip to the main
+    # process and for the cache both. Pickling them again there cost a quarter of a second of a
+    # cold check of 10,000 articles, while the corpus rules wanted the cores.
+    stored: tuple[bytes | None, bytes | None] = (None, None)
 
 
 Packed = tuple[bytes | None, bytes | None]
@@ -71,11 +71,6 @@ def process(job: Job, task: Task) -> tuple[ArticleResult | None, IndexEntry | No
     result = _result(job, article) if task.want_result else None
     entry = IndexEntry.of(article, job.corpus_rules) if task.want_index else None
     return result, entry
-
-
-def _outcome(job: Job, task: Task) -> Outcome:
-    result, entry = process(job, task)
-    return Outcome(result, entry, (_pickled(result), _pickled(entry)))
 
 
 def _packed(job: Job, task: Task) -> Packed:
@@ -146,7 +141,7 @@ def start(
         return
     workers = workers_for(jobs, 1 + len(tasks) // PARALLEL_FROM)
     if workers <= 1:
-        outcomes = [_outcome(job, task) for task in tasks]
+        outcomes = [Outcome(*process(job, task)) for task in tasks]
         yield lambda: outcomes
         return
     if _needs_git(job):

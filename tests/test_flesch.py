@@ -54,6 +54,9 @@ def test_sentences_are_counted_as_textstat_counts_them():
     generator = random.Random(7)
     texts = ["".join(generator.choices(alphabet, k=generator.randint(0, 40))) for _ in range(5000)]
     texts.append("A table rule " + "-" * 5000 + " and a word.")  # one long run without a word character
+    # Pieces of one or two words, one of them long: a search that gave back the long run a
+    # character at a time, rescanning the rest each time, took seconds on each of these.
+    texts += ["a " + "b-" * 5000, "ab " + "x" * 10000, "Key: Q" + "x" * 10000, "a " + "- " * 5000 + "b" + " -" * 5000]
     assert [count_sentences(t) for t in texts] == [textstats(t) for t in texts]
 
 

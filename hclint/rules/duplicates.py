@@ -163,7 +163,8 @@ def duplicate_article(
     corpus = similarity.build(facts, options_for(TOP_LEVEL)["boilerplate_articles"])
     floor = min(options_for(paths[row])["threshold"] for row in rows)
     allowed = Filter.of(index, context)
-    for pair in sorted(similarity.similar(corpus.articles, rows, floor), key=lambda p: (p.first, -p.score)):
+    # The other row breaks ties: the search finds a pair of two searched rows from either one.
+    for pair in sorted(similarity.similar(corpus.articles, rows, floor), key=lambda p: (p.first, -p.score, p.second)):
         mine, theirs = paths[pair.first], paths[pair.second]
         options = options_for(mine)
         if pair.score < options["threshold"] or words[pair.second] < options["min_words"]:
