@@ -54,16 +54,16 @@ class Task:
     want_index: bool
 
 
+Packed = tuple[bytes | None, bytes | None]  # a result and an index entry, pickled
+
+
 class Outcome(NamedTuple):
     result: ArticleResult | None
     entry: IndexEntry | None
     # Each as the cache stores it, when a worker pickled it: once, for the trip to the main
     # process and for the cache both. Pickling them again there cost a quarter of a second of a
     # cold check of 10,000 articles, while the corpus rules wanted the cores.
-    stored: tuple[bytes | None, bytes | None] = (None, None)
-
-
-Packed = tuple[bytes | None, bytes | None]
+    stored: Packed = (None, None)
 
 
 def process(job: Job, task: Task) -> tuple[ArticleResult | None, IndexEntry | None]:

@@ -54,24 +54,15 @@ def _targets_table(audience: str, targets: Any) -> dict[str, float]:
     return {key: float(number) for key, number in targets.items()}
 
 
-def scored_text(chosen: list[Sentence]) -> str:
-    # Every sentence ends with a full stop, so textstat counts list items and sentences ending
-    # with a colon as the sentences they are.
-    return " ".join(s.text if _ends_with_full_stop(s) else s.text + "." for s in chosen)
-
-
-def _ends_with_full_stop(sentence: Sentence) -> bool:
-    return _full_stop_at_end(sentence.text)
-
-
 def _full_stop_at_end(text: str) -> bool:
     return text.rstrip().rstrip(CLOSING)[-1:] in TERMINAL_SET
 
 
 def scored_block(text: str) -> str:
-    """A block's prose as textstat reads it: each line that a hard break ends, and the block, ends
-    with a full stop, as scored_text ends each sentence (the others end with one already). The
-    block is not split into sentences: the scores read only words, syllables and full stops."""
+    """A block's prose (or one sentence) as textstat reads it: each line that a hard break ends,
+    and the block, ends with a full stop, so textstat counts list items and lines ending with a
+    colon as the sentences they are. The block is not split into sentences: the scores read only
+    words, syllables and full stops, and every other sentence ends with one already."""
     if HARD_BREAK in text:
         return HARD_BREAK.join(map(scored_block, text.split(HARD_BREAK)))
     return text if _full_stop_at_end(text) or not WORD.search(text) else text.rstrip() + "."
@@ -125,7 +116,7 @@ def _failures(scores: Scores, targets: Targets) -> list[str]:
 
 def _hardest(chosen: list[Sentence], lang: str) -> str:
     candidates = [s for s in chosen if s.words >= HARDEST_MIN_WORDS] or chosen
-    ranked = sorted(candidates, key=lambda s: reading_ease(counts(scored_text([s]), lang), lang))[:HARDEST]
+    ranked = sorted(candidates, key=lambda s: reading_ease(counts(scored_block(s.text), lang), lang))[:HARDEST]
     return "the hardest sentences: " + "; ".join(f"line {s.line} ({_excerpt(s)})" for s in ranked)
 
 
@@ -153,7 +144,7 @@ def long_paragraph(article: Article, options: Options, context: Context) -> Iter
         if block.kind == "paragraph" and most_sentences(block) > limit:
             # Lines without a full stop, split by hard breaks, are a list of links or labels set as
             # lines, not sentences that make a paragraph long.
-            found = [s for s in sentences(block) if _ends_with_full_stop(s)]
+            found = [s for s in sentences(block) if _full_stop_at_end(s.text)]
             if len(found) > limit:
                 first = found[0]
                 message = f"paragraph of {len(found)} sentences (limit {limit})"
