@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from hclint import suppressions
 from hclint.article import Article, load_article
-from hclint.cache import pickled, unpickled
+from hclint.cache import file_hash, pickled, unpickled
 from hclint.config import Config
 from hclint.corpus import IndexEntry, Source
 from hclint.findings import Finding, Problem, Severity
@@ -52,9 +52,12 @@ class Task:
     source: Source
     want_result: bool
     want_index: bool
+    # The file's content hash, which the main process did not read: with nothing in the cache to
+    # look up, the workers hash the files they read, side by side (see engine._check).
+    want_hash: bool = False
 
 
-Packed = tuple[bytes | None, bytes | None]  # a result and an index entry, pickled
+Packed = tuple[bytes | None, bytes | None, str | None]  # a result and an index entry pickled; the hash
 
 
 class Outcome(NamedTuple):
@@ -63,24 +66,30 @@ class Outcome(NamedTuple):
     # Each as the cache stores it, when a worker pickled it: once, for the trip to the main
     # process and for the cache both. Pickling them again there cost a quarter of a second of a
     # cold check of 10,000 articles, while the corpus rules wanted the cores.
-    stored: Packed = (None, None)
+    stored: tuple[bytes | None, bytes | None] = (None, None)
+    file_hash: str | None = None  # when the task wanted it
 
 
-def process(job: Job, task: Task) -> tuple[ArticleResult | None, IndexEntry | None]:
+def process(job: Job, task: Task) -> tuple[ArticleResult | None, IndexEntry | None, str | None]:
+    sha = file_hash(task.source.absolute) if task.want_hash else None
     article = load(job.config, task.source)
     result = _result(job, article) if task.want_result else None
     entry = IndexEntry.of(article, job.corpus_rules) if task.want_index else None
-    return result, entry
+    return result, entry, sha
 
 
 def _packed(job: Job, task: Task) -> Packed:
-    result, entry = process(job, task)
-    return _pickled(result), _pickled(entry)
+    result, entry, sha = process(job, task)
+    return _pickled(result), _pickled(entry), sha
 
 
 def _unpacked(packed: Packed) -> Outcome:
-    result, entry = packed
-    return Outcome(_unpickled(result), _unpickled(entry), packed)
+    result, entry, sha = packed
+    return Outcome(_unpickled(result), _unpickled(entry), (result, entry), sha)
+
+
+def _outcome(result: ArticleResult | None, entry: IndexEntry | None, sha: str | None) -> Outcome:
+    return Outcome(result, entry, file_hash=sha)
 
 
 def _pickled(value: Any) -> bytes | None:
@@ -141,7 +150,7 @@ def start(
         return
     workers = workers_for(jobs, 1 + len(tasks) // PARALLEL_FROM)
     if workers <= 1:
-        outcomes = [Outcome(*process(job, task)) for task in tasks]
+        outcomes = [_outcome(*process(job, task)) for task in tasks]
         yield lambda: outcomes
         return
     if _needs_git(job):

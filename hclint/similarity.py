@@ -77,6 +77,7 @@ class Paragraph(NamedTuple):
     section: int
     kind: int
     words: list[str]  # lower-cased: what the fingerprint, the term counts and the shingles read
+    fingerprint: int  # of the words: both duplicate facts read it
 
 
 # ---- facts ----------------------------------------------------------------------------------
@@ -101,7 +102,7 @@ def _paragraphs(article: Article) -> list[Paragraph]:
     title_line = article.frontmatter_lines.get("title") or next(
         (h.line for h in article.headings if h.level == 1), 1
     )
-    found = [Paragraph(title, title_line, 0, TITLE, WORD.findall(title.lower()))] if title else []
+    found = [_paragraph(title, title_line, 0, TITLE)] if title else []
     section = 0
     links: dict[int, list[str]] = {}
     for link in article.links:
@@ -113,8 +114,13 @@ def _paragraphs(article: Article) -> list[Paragraph]:
         if block.kind == "heading":
             section += 1
         kind = HEADING if block.kind == "heading" else LINKS if _only_links(block, text, links) else BODY
-        found.append(Paragraph(text, block.line, section, kind, WORD.findall(text.lower())))
+        found.append(_paragraph(text, block.line, section, kind))
     return found
+
+
+def _paragraph(text: str, line: int, section: int, kind: int) -> Paragraph:
+    words = WORD.findall(text.lower())
+    return Paragraph(text, line, section, kind, words, fingerprint(words))
 
 
 def _only_links(block: Block, text: str, links: Mapping[int, list[str]]) -> bool:
@@ -159,7 +165,7 @@ def text_facts(article: Article) -> TextFacts:
         words=sum(len(p.words) for p in found if p.kind == BODY),
         par_section=np.array([p.section for p in found], np.uint16).tobytes(),
         par_kind=np.array([p.kind for p in found], np.uint8).tobytes(),
-        par_hash=np.array([fingerprint(p.words) for p in found], np.uint64).tobytes(),
+        par_hash=np.array([p.fingerprint for p in found], np.uint64).tobytes(),
         par_terms=np.diff(counts.indptr).astype(np.uint32).tobytes(),
         term_index=counts.indices.tobytes(),
         term_count=np.minimum(counts.counts, 65535).astype(np.uint16).tobytes(),
@@ -175,7 +181,7 @@ def passage_facts(article: Article) -> PassageFacts:
     return PassageFacts(
         lines=np.array([p.line for p in long], np.uint32).tobytes(),
         words=np.array([min(len(p.words), 65535) for p in long], np.uint16).tobytes(),
-        hashes=np.array([fingerprint(p.words) for p in long], np.uint64).tobytes(),
+        hashes=np.array([p.fingerprint for p in long], np.uint64).tobytes(),
         signatures=shingle_signatures([p.words for p in long], SHINGLE, PERMUTATIONS).tobytes(),
     )
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
+from hclint.cache import PAGE_SIZE, Cache, file_hash
 from hclint.config import load_config
 from hclint.engine import Report, Run, check
 from hclint.rules import registry
+from hclint.store import FOLDER
 from tests.conftest import REPO, basic, only_rules, write_center
 
 TODAY = date(2026, 11, 23)
@@ -129,6 +132,31 @@ def test_worker_processes_give_the_same_findings(tmp_path):
     parallel = check(config, Run(TODAY, use_cache=False, jobs=2))
     assert parallel.findings == serial.findings
     assert len(serial.findings) == 266
+
+
+def test_a_first_run_keys_the_cache_on_the_hashes_its_workers_read(tmp_path):
+    # With an empty cache the workers hash the files, not the main process: the keys they give
+    # must be the ones a later run computes, or every warm run would parse everything again.
+    files = {f"content/f{i:03}.md": f"---\ntitle: T{i}\n---\n\nText {i}.\n" for i in range(400)}
+    root = write_center(tmp_path, files, basic())
+    _age(root)
+    config = load_config(root, registry())
+    assert check(config, Run(TODAY, jobs=2)).parsed == 400
+    cache = Cache(root)
+    states = cache.file_states()
+    cache.close()
+    assert {path: state.sha for path, state in states.items()} == {path: file_hash(root / path) for path in files}
+    (root / "content/f007.md").write_text("---\ntitle: T7\n---\n\nChanged.\n")
+    _age(root)
+    assert check(config, Run(TODAY, jobs=2)).parsed == 1
+
+
+def test_a_new_cache_file_is_written_in_large_pages(tmp_path):
+    root = _center(tmp_path)
+    check(load_config(root, registry()), Run(TODAY))
+    connection = sqlite3.connect(root / FOLDER / "cache.sqlite3")
+    assert connection.execute("PRAGMA page_size").fetchone() == (PAGE_SIZE,)
+    connection.close()
 
 
 def test_concurrent_runs_share_the_cache_safely(tmp_path):

@@ -9,7 +9,7 @@ import pytest
 
 from hclint.article import parse_article
 from hclint.hashing import shingle_hash, shingle_signatures, stop_words, term_counts, terms
-from hclint.similarity import FEATURES, PERMUTATIONS, SHINGLE, WORD, paragraphs
+from hclint.similarity import FEATURES, PERMUTATIONS, SHINGLE, WORD, paragraphs, text_facts
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 ODD = [
@@ -36,6 +36,23 @@ def test_term_counts_are_what_hashing_vectorizer_gives():
     assert np.array_equal(found.indptr, expected.indptr)
     assert np.array_equal(found.indices, expected.indices)
     assert np.array_equal(found.counts, expected.data.astype(np.uint32))
+
+
+def test_an_articles_facts_hold_hashing_vectorizers_counts_of_its_paragraphs():
+    # What duplicate-article stores, not only what term_counts computes: stop words and one-letter
+    # words left in the stored counts would change every similarity without failing the test above.
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    path = CONTENT / "index.md"
+    article = parse_article(path.read_text(encoding="utf-8"), path.name, path.name)
+    facts = text_facts(article)
+    expected = HashingVectorizer(n_features=FEATURES, alternate_sign=False, norm=None, stop_words="english").transform(
+        [paragraph.text for paragraph in paragraphs(article)]
+    )
+    expected.sort_indices()
+    assert np.array_equal(np.frombuffer(facts.par_terms, np.uint32), np.diff(expected.indptr))
+    assert np.array_equal(np.frombuffer(facts.term_index, np.uint32), expected.indices)
+    assert np.array_equal(np.frombuffer(facts.term_count, np.uint16), expected.data)
 
 
 def test_stop_words_are_scikit_learns():

@@ -169,10 +169,15 @@ def overdue(article: Article, options: Options, context: Context) -> Overdue | N
     if review is None:
         return None
     every = interval(article, options)
-    due = review.day + every.delta
+    due = _after(review.day, every.text)
     if context.today <= due:
         return None
-    return Overdue(review, due, due + Interval.parse(options["grace"]).delta, every.text, _owner(article, options))
+    return Overdue(review, due, _after(due, Interval.parse(options["grace"]).text), every.text, _owner(article, options))
+
+
+@lru_cache(maxsize=4096)  # two rules ask for each article, and a help center repeats its dates
+def _after(day: date, every: str) -> date:
+    return day + Interval.parse(every).delta
 
 
 HINT = "once the owner has read it and it is right, run `hclint review {path}`"
