@@ -39,7 +39,7 @@ def main() -> None:
     run = Run(date(2026, 11, 23), use_cache=False)
     job = Job(config, Context(run.today, config.root, config.content, mkdocs_file=config.mkdocs_file), _corpus_rules(config, run), False)
     sources = walk(config).sources[: args.articles]
-    process(job, Task(sources[0], True, True))  # dictionaries and parsers loaded before timing
+    process(job, [Task(sources[0], True, True)])  # dictionaries and parsers loaded before timing
     gc.set_threshold(100_000, 50, 100)  # as in a worker
     spent: dict[str, float] = defaultdict(float)
     started = time.perf_counter()

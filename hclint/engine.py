@@ -99,15 +99,19 @@ def _check(
     indexed = found.sources if job.corpus_rules else targets
     # Content hashes key the cache. With nothing stored, nothing can be looked up: the workers hash
     # the files they read, side by side, rather than this process reading every file first (a
-    # tenth of a second on 10,000 articles); without a cache, nothing hashes them. Until then each
-    # key holds an empty hash, under which nothing is ever stored.
+    # tenth of a second on 10,000 articles), and the keys are made from their hashes. Without a
+    # cache, nothing hashes the files.
     look_up = cache is not None and not cache.empty()
     hashed_later = cache is not None and not look_up
     states, changed_states = _file_states(cache, indexed, read=look_up)
     environment = _environment(config, run)
     extractors = _digest(_code(), sorted(rule.name for rule in job.corpus_rules))
     files_digest = _digest(sorted(found.files)) if job.corpus_rules else ""
-    result_keys, index_keys, corpus_key = _keys(config, job, targets, indexed, states, environment, extractors, files_digest)
+    result_keys: dict[str, str] = {}
+    index_keys: dict[str, str] = {}
+    corpus_key = ""  # no entry has an empty key: nothing is found until the keys are made
+    if look_up:
+        result_keys, index_keys, corpus_key = _keys(config, job, targets, indexed, states, environment, extractors, files_digest)
     cached = cache.get_many(result_keys.values()) if cache else {}
     results = {path: cached[key] for path, key in result_keys.items() if key in cached}
     # What the network answered ages by the hour, not by the day: network rules keep their own cache.
@@ -118,9 +122,9 @@ def _check(
 
     wanted = {s.path for s in targets}
     tasks = [
-        Task(s, s.path in wanted and s.path not in results, need_index and index_keys[s.path] not in stored, hashed_later)
+        Task(s, s.path in wanted and s.path not in results, need_index and index_keys.get(s.path) not in stored, hashed_later)
         for s in indexed
-        if (s.path in wanted and s.path not in results) or (need_index and index_keys[s.path] not in stored)
+        if (s.path in wanted and s.path not in results) or (need_index and index_keys.get(s.path) not in stored)
     ]
     with start(job, tasks, run.jobs, alongside=len(stored) >= PARALLEL_FROM, freeze=may_freeze) as outcomes:
         if need_index:
