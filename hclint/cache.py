@@ -45,13 +45,16 @@ def _set_up(connection: sqlite3.Connection) -> None:
             connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
 
 
+UNREADABLE = "unreadable"  # the hash of a file that could not be read
+
+
 def file_hash(file: Path | str) -> str:
-    """What the cache keys a file's results on: a digest of its bytes ("unreadable" if none)."""
+    """What the cache keys a file's results on: a digest of its bytes (UNREADABLE if none)."""
     try:
         with open(file, "rb") as handle:
             return hashlib.blake2b(handle.read(), digest_size=20).hexdigest()
     except OSError:
-        return "unreadable"
+        return UNREADABLE
 
 
 def pickled(value: Any) -> bytes:
@@ -86,8 +89,11 @@ class Cache:
         return {path: FileState(stat, sha) for path, stat, sha in rows}
 
     def empty(self) -> bool:
-        """Whether no entry is stored (a first run, or one after the cache was discarded)."""
-        return not self._query("SELECT 1 FROM entries LIMIT 1", ())
+        """Whether an open cache stores no entry (a first run, or one after the cache was discarded)."""
+        return self.connection is not None and not self._query("SELECT 1 FROM entries LIMIT 1", ())
+
+    def usable(self) -> bool:
+        return self.connection is not None
 
     def present(self, keys: Iterable[str]) -> set[str]:
         """The keys stored, without reading their values."""

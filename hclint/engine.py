@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from hclint import __version__, suppressions
-from hclint.cache import Cache, FileState, file_hash, pickled
+from hclint.cache import UNREADABLE, Cache, FileState, file_hash, pickled
 from hclint.config import Config
 from hclint.corpus import Discovery, Index, Source, select, walk
 from hclint.findings import Finding, Problem, sort_findings
@@ -100,9 +100,9 @@ def _check(
     # Content hashes key the cache. With nothing stored, nothing can be looked up: the workers hash
     # the files they read, side by side, rather than this process reading every file first (a
     # tenth of a second on 10,000 articles), and the keys are made from their hashes. Without a
-    # cache, nothing hashes the files.
-    look_up = cache is not None and not cache.empty()
-    hashed_later = cache is not None and not look_up
+    # cache, or with one that could not be opened, nothing hashes the files.
+    hashed_later = cache is not None and cache.empty()
+    look_up = cache is not None and cache.usable() and not hashed_later
     states, changed_states = _file_states(cache, indexed, read=look_up)
     environment = _environment(config, run)
     extractors = _digest(_code(), sorted(rule.name for rule in job.corpus_rules))
@@ -156,7 +156,9 @@ def _check(
 
     def store_articles() -> None:
         if cache is not None:
-            cache.put(changed_states, fresh)
+            # Not the state of a file that could not be read: a change of permissions changes
+            # neither its time nor its size, and the next run must try to read it again.
+            cache.put({path: state for path, state in changed_states.items() if state.sha != UNREADABLE}, fresh)
 
     if not job.corpus_rules:
         corpus: list[Finding] = []
@@ -293,7 +295,7 @@ def _file_states(
             stat = f"{info.st_mtime_ns}:{info.st_size}:{info.st_ino}"
             recent = now - info.st_mtime_ns < RACY_NS
         except OSError:
-            states[source.path] = FileState("", "unreadable")
+            states[source.path] = FileState("", UNREADABLE)
             continue
         previous = known.get(source.path)
         if previous and previous.stat == stat:

@@ -9,6 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from hclint import article as article_module
 from hclint.cache import PAGE_SIZE, Cache, file_hash
 from hclint.config import load_config
 from hclint.engine import Report, Run, check
@@ -149,6 +150,41 @@ def test_a_first_run_keys_the_cache_on_the_hashes_its_workers_read(tmp_path):
     (root / "content/f007.md").write_text("---\ntitle: T7\n---\n\nChanged.\n")
     _age(root)
     assert check(config, Run(TODAY, jobs=2)).parsed == 1
+
+
+def test_a_file_that_could_not_be_read_is_read_again_once_it_can_be(tmp_path, monkeypatch):
+    # Permissions are the usual cause, and a change of permissions keeps the file's time and size:
+    # no state is stored for it, so the next run reads it again. (Tests run as root, who can read
+    # any file: opening it is made to fail instead.)
+    root = _center(tmp_path)
+    locked = root / "content/a.md"
+    config = load_config(root, registry())
+    real_open, real_read = open, article_module._read
+
+    def refused_run() -> Report:
+        def refusing_open(file, *args, **kwargs):
+            if Path(file) == locked:
+                raise PermissionError(13, "Permission denied", str(file))
+            return real_open(file, *args, **kwargs)
+
+        def refusing_read(file, max_bytes):
+            if Path(file) == locked:
+                raise PermissionError(13, "Permission denied", str(file))
+            return real_read(file, max_bytes)
+
+        with monkeypatch.context() as patched:
+            patched.setattr("hclint.cache.open", refusing_open, raising=False)
+            patched.setattr(article_module, "_read", refusing_read)
+            return check(config, Run(TODAY))
+
+    def rules_of_a(report: Report) -> list[str]:
+        return [finding.rule for finding in report.findings if finding.path == "content/a.md"]
+
+    assert rules_of_a(refused_run()) == ["unreadable-file"]  # the cache empty: hashed by a worker
+    assert rules_of_a(check(config, Run(TODAY))) == []
+    os.utime(locked, ns=(1_500_000_000_000_000_000, 1_500_000_000_000_000_000))  # its stat changes
+    assert rules_of_a(refused_run()) == ["unreadable-file"]  # the cache full: hashed by this process
+    assert rules_of_a(check(config, Run(TODAY))) == []
 
 
 def test_a_new_cache_file_is_written_in_large_pages(tmp_path):
