@@ -156,7 +156,7 @@ def measure(name: str, content: Path, peers: bool, editable: bool) -> dict[str, 
 
 def table(rows: list[dict[str, object]]) -> str:
     lines = [
-        "| corpus | files | floor: bare parse, 1 core | cold check | cold / floor, median (range) of 3 (target <= 2) "
+        f"| corpus | files | floor: bare parse, 1 core | cold check | cold / floor, median (range) of {COLD_ROUNDS} (target <= 2) "
         "| markdownlint-cli2 | warm check | warm / cold (target <= 0.10) | pre-commit, 1 file, median (range) of 5 (target < 1 s) "
         "| peak memory, cold (target < 1 GB) |",
         "|---|---|---|---|---|---|---|---|---|---|",

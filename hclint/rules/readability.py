@@ -8,6 +8,7 @@ from typing import Any
 
 from hclint.article import Article
 from hclint.findings import Problem, Severity
+from hclint.markdown import Block
 from hclint.prose import HARD_BREAK, WORD, Sentence, article_lang, most_sentences, prose_text, sentences, word_count
 from hclint.rule import Context, Example, Option, Options, Rule
 from hclint.flesch import ReadabilityUnavailable, Scores, counts, reading_ease, score
@@ -80,17 +81,17 @@ def hard_to_read(article: Article, options: Options, context: Context) -> Iterat
     try:
         scores = score(" ".join(scored_block(prose_text(block).text) for block in scored), lang)
     except ReadabilityUnavailable as error:
-        yield Problem(_scored_sentences(article)[0].line, 1, f"readability not checked: {error}", severity=Severity.INFO)
+        yield Problem(_sentences(scored)[0].line, 1, f"readability not checked: {error}", severity=Severity.INFO)
         return
     failures = _failures(scores, targets_for(article.frontmatter.get("audience"), options))
     if failures:
-        chosen = _scored_sentences(article)
+        chosen = _sentences(scored)
         message = "; ".join(failures) + ". Start with " + _hardest(chosen, lang)
         yield Problem(chosen[0].line, 1, message, hint="split long sentences and prefer short, common words")
 
 
-def _scored_sentences(article: Article) -> list[Sentence]:
-    return [s for block in article.blocks if block.kind in SCORED for s in sentences(block)]
+def _sentences(blocks: list[Block]) -> list[Sentence]:
+    return [sentence for block in blocks for sentence in sentences(block)]
 
 
 def targets_for(audience: Any, options: Options) -> Targets:
