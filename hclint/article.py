@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hclint.findings import Problem
 from hclint.markdown import Block, Comment, Heading, Link, Views, parse
+from hclint.snippets import MARKER, Include, includes
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -29,6 +31,8 @@ class Article:
     tokens: tuple[Token, ...] = ()
     # Defects found while reading (encoding, YAML, size): each reported by the rule it names.
     load_problems: tuple[tuple[str, Problem], ...] = ()
+    # Why the frontmatter cannot be read with certainty, or None: such an article is never published.
+    unreadable: str | None = None
 
     @property
     def headings(self) -> tuple[Heading, ...]:
@@ -57,6 +61,14 @@ class Article:
     def lines(self) -> list[str]:
         return self.source.splitlines()
 
+    @cached_property
+    def includes(self) -> tuple[Include, ...]:
+        """The files the body pulls in with pymdownx.snippets (`--8<--`)."""
+        if MARKER not in self.source:
+            return ()
+        body = self.source.replace("\r\n", "\n").replace("\r", "\n").split("\n")[self.body_line - 1 :]
+        return tuple(includes(body, self.body_line))
+
     def problems_for(self, rule: str) -> Iterator[Problem]:
         return (problem for name, problem in self.load_problems if name == rule)
 
@@ -71,14 +83,15 @@ def load_article(file: Path, path: str, content_path: str, max_bytes: int) -> Ar
         raw = _read(file, max_bytes)
     except OSError as error:
         reason = error.strerror or str(error)
-        return Article(path, content_path, "", load_problems=(("unreadable-file", Problem(1, 1, f"cannot read: {reason}")),))
+        problem = Problem(1, 1, f"cannot read: {reason}")
+        return Article(path, content_path, "", load_problems=(("unreadable-file", problem),), unreadable=problem.message)
     if raw is None:
         message = f"{file.stat().st_size:,} bytes is more than the limit of {max_bytes:,}; not checked"
-        return Article(path, content_path, "", load_problems=(("file-too-large", Problem(1, 1, message)),))
+        return Article(path, content_path, "", load_problems=(("file-too-large", Problem(1, 1, message)),), unreadable=message)
     if b"\0" in raw[:BINARY_SNIFF_BYTES]:
         offset = raw.index(b"\0")
         problem = Problem(1, 1, f"binary data (a NUL byte at byte offset {offset}), not a Markdown article")
-        return Article(path, content_path, "", load_problems=(("encoding", problem),))
+        return Article(path, content_path, "", load_problems=(("encoding", problem),), unreadable=problem.message)
     text, problems = _decode(raw)
     return parse_article(text, path, content_path, problems)
 
@@ -93,12 +106,15 @@ def parse_article(
     normalized = text.replace("\r\n", "\n").replace("\r", "\n")
     from hclint.metadata import read_frontmatter  # PyYAML: only where articles are parsed
 
-    meta, key_lines, body_line, fm_problems = read_frontmatter(normalized)
+    meta = read_frontmatter(normalized)
     lines = normalized.split("\n")
     # Blank out the frontmatter so the Markdown parser's lines are the file's lines.
-    body = "\n" * (body_line - 1) + "\n".join(lines[body_line - 1 :])
+    body = "\n" * (meta.body_line - 1) + "\n".join(lines[meta.body_line - 1 :])
     views, tokens = parse(body, lines)
-    return Article(path, content_path, text, meta, key_lines, body_line, views, tokens, problems + fm_problems)
+    return Article(
+        path, content_path, text, meta.values, meta.key_lines, meta.body_line, views, tokens,
+        problems + meta.problems, meta.unreadable,
+    )
 
 
 def _read(file: Path, max_bytes: int) -> bytes | None:

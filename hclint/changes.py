@@ -1,19 +1,49 @@
-"""Which articles a branch touched since a git ref, plus work not yet committed, and their relations."""
+"""What a change to the help center can break: the articles to report on for a branch or a commit.
+
+A change is read from git: a branch since its base (`--changed-since`, committed or not) or what is
+staged for the next commit (`--staged`, the pre-commit hook). From it:
+
+- a changed or added article is reported on;
+- a deleted or renamed article is reported through the articles whose links now lead nowhere, the
+  articles it linked to (one may now be an orphan), and the nav in mkdocs.yml;
+- a change to what applies to every article (hclint's configuration, mkdocs.yml, the wordlist,
+  folder metadata) has every article reported on.
+"""
 
 from __future__ import annotations
 
+import posixpath
 import subprocess
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from hclint.config import Config
 from hclint.errors import HclintError
 
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's empty tree: the base of a first commit
+
 
 @dataclass(frozen=True)
 class Changes:
+    top: Path  # the top folder of the git work tree
+    base: str  # the commit (or tree) the change is compared with
     changed: frozenset[Path]  # absolute paths of files added or modified
     deleted: frozenset[Path]  # absolute paths of files removed (a rename removes the old name)
+    flag: str  # the option that asked for it, for messages
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What to report on: these articles, or every article; and whether mkdocs.yml too."""
+
+    paths: tuple[Path, ...] = ()
+    everything: bool = False
+    site: bool = False  # findings on mkdocs.yml (nav entries) are reported
+
+    @property
+    def empty(self) -> bool:
+        return not self.paths and not self.everything
 
 
 def changes_since(folder: Path, ref: str) -> Changes:
@@ -23,60 +53,136 @@ def changes_since(folder: Path, ref: str) -> Changes:
     unlike it, staged, unstaged and untracked (not ignored) files are, so a writer can check a
     branch before committing.
     """
-    top = Path(_git(folder, "rev-parse", "--show-toplevel").strip())
-    base = _git(folder, "merge-base", ref, "HEAD").strip()
+    flag = "--changed-since"
+    top = Path(_git(folder, flag, "rev-parse", "--show-toplevel").strip())
+    base = _git(folder, flag, "merge-base", ref, "HEAD").strip()
     if not base:
         raise HclintError(f"--changed-since: {ref} and HEAD share no commit (in CI, fetch the whole history)")
     diff = ("diff", "--name-only", "--no-renames", "-z")
-    changed = _git(top, *diff, "--diff-filter=d", base, "--") + _git(top, "ls-files", "--others", "--exclude-standard", "-z")
-    deleted = _git(top, *diff, "--diff-filter=D", base, "--")
-    return Changes(_paths(top, changed), _paths(top, deleted))
+    changed = _git(top, flag, *diff, "--diff-filter=d", base, "--") + _git(top, flag, "ls-files", "--others", "--exclude-standard", "-z")
+    deleted = _git(top, flag, *diff, "--diff-filter=D", base, "--")
+    return Changes(top, base, _paths(top, changed), _paths(top, deleted), flag)
+
+
+def staged_changes(folder: Path) -> Changes:
+    """What the next commit changes: the index against HEAD (the empty tree before a first commit)."""
+    flag = "--staged"
+    top = Path(_git(folder, flag, "rev-parse", "--show-toplevel").strip())
+    head = subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=top, capture_output=True, text=True)
+    base = head.stdout.strip() if head.returncode == 0 else EMPTY_TREE
+    diff = ("diff", "--cached", "--name-only", "--no-renames", "-z")
+    changed = _git(top, flag, *diff, "--diff-filter=d", base, "--")
+    deleted = _git(top, flag, *diff, "--diff-filter=D", base, "--")
+    return Changes(top, base, _paths(top, changed), _paths(top, deleted), flag)
 
 
 def _paths(top: Path, names: str) -> frozenset[Path]:
     return frozenset(top / name for name in names.split("\0") if name)
 
 
-def changed_articles(config: Config, ref: str, paths: tuple[Path, ...] = ()) -> tuple[Path, ...]:
-    """The articles to report on: changed ones, and unchanged ones that link to a deleted one
-    (their links broke in this branch), limited to paths when given."""
+def selection(config: Config, changes: Changes, paths: tuple[Path, ...] = ()) -> Selection:
+    """The articles a change can break, limited to paths when given."""
     content = config.content.resolve()
-    found = changes_since(content, ref)
-    chosen = {file for file in found.changed if content in file.parents}
-    gone = {file.relative_to(content).as_posix() for file in found.deleted if content in file.parents}
+    if any(_applies_everywhere(config, changes, file) for file in changes.changed | changes.deleted):
+        return Selection(everything=True, site=True)
+    chosen = {file for file in changes.changed if content in file.parents}
+    gone = {file.relative_to(content).as_posix() for file in changes.deleted if content in file.parents and _is_article(file)}
     if gone:
-        chosen |= _linking_to(config, frozenset(gone))
+        chosen |= _around(config, changes, frozenset(gone))
     wanted = [p.resolve() for p in paths]
-    return tuple(sorted(f for f in chosen if not wanted or any(w == f or w in f.parents for w in wanted)))
+    kept = tuple(sorted(f for f in chosen if not wanted or any(w == f or w in f.parents for w in wanted)))
+    return Selection(kept, site=bool(gone))
 
 
-def _linking_to(config: Config, gone: frozenset[str]) -> set[Path]:
-    from hclint.article import load_article  # the parser loads only when a branch deletes an article
-    from hclint.corpus import discover
-    from hclint.publishing import links_into
+def _is_article(file: Path) -> bool:
+    from hclint.corpus import SUFFIXES
 
-    stems = {name.rsplit("/", 1)[-1].rsplit(".", 1)[0] for name in gone}
-    found = set()
+    return file.name.endswith(SUFFIXES)
+
+
+def _applies_everywhere(config: Config, changes: Changes, file: Path) -> bool:
+    """hclint's configuration, mkdocs.yml, a file a rule reads (the wordlist) or folder metadata."""
+    from hclint.site import load_site
+
+    if config.source is not None and file == config.source.resolve():
+        return file.name != "pyproject.toml" or _hclint_table(changes, file) != _hclint_table(None, file)
+    if config.mkdocs_file is not None and file == config.mkdocs_file.resolve():
+        return True
+    read = {(config.content / name).resolve() for rule in config.registry.values() for name in rule.reads}
+    meta = load_site(config.mkdocs_file).meta_file if config.mkdocs_file and config.mkdocs_file.is_file() else None
+    return file in read or (meta is not None and file.name == meta and config.content.resolve() in file.parents)
+
+
+def _hclint_table(changes: Changes | None, file: Path) -> object:
+    """[tool.hclint] of pyproject.toml, as it is now (changes None) or at the base: a change elsewhere
+    in the file (a dependency) changes nothing hclint reads."""
+    try:
+        text = file.read_text(encoding="utf-8") if changes is None else _old_text(changes, file)
+        return tomllib.loads(text or "").get("tool", {}).get("hclint")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return object()  # unreadable on one side: it changed
+
+
+def _around(config: Config, changes: Changes, gone: frozenset[str]) -> set[Path]:
+    """The articles with a link that led to a gone article, and those a gone article linked to (as
+    the base commit had it: one may now be an orphan), resolved as the link rules resolve links."""
+    from hclint.article import load_article, parse_article  # the parser loads only when a change deletes an article
+    from hclint.corpus import Index, IndexEntry, discover
+    from hclint.linkmap import Kind, Resolver, Tree
+    from hclint.site import load_site
+
+    forms = {form for path in gone for form in _forms(path)}
+    names = {posixpath.basename(form) for form in forms} - {""}
+    candidates = {}
     for source in discover(config):
         text = source.file.read_text(encoding="utf-8", errors="replace") if source.file.is_file() else ""
-        if any(stem in text for stem in stems):  # cheap test first: most articles never name the file
-            article = load_article(source.file, source.path, source.content_path, len(text.encode()) + 1)
-            if any(links_into(article, gone)):
+        if any(name in text for name in names):  # cheap test first: most articles never name the file
+            candidates[source] = load_article(source.file, source.path, source.content_path, len(text.encode()) + 1)
+    index = Index({s.content_path: IndexEntry.of(article, ()) for s, article in candidates.items()})
+    resolve = Resolver(index, load_site(config.mkdocs_file), Tree(config.content), config.audiences)
+    found = set()
+    for source, article in candidates.items():
+        for link in (*article.links, *article.views.html_links):
+            target = resolve.resolve(source.content_path, link.target)
+            if target.kind in (Kind.MISSING, Kind.CASE) and target.path in forms:
                 found.add(source.file.resolve())
+    content = config.content.resolve()
+    for path in gone:
+        old = parse_article(_old_text(changes, content / path) or "", path, path)
+        for link in old.links:
+            target = resolve.resolve(path, link.target)
+            if target.kind is Kind.PAGE and target.path not in gone and (content / target.path).is_file():
+                found.add((content / target.path).resolve())
     return found
 
 
-def _git(folder: Path, *args: str) -> str:
+def _forms(path: str) -> set[str]:
+    """The paths a link to the article may resolve to once it is gone: the file, its name without
+    the suffix (a site path), and its folder for an index page."""
+    stem = posixpath.splitext(path)[0]
+    forms = {path, stem}
+    if posixpath.basename(stem) in ("index", "README"):
+        forms.add(posixpath.dirname(stem) or ".")
+    return forms
+
+
+def _old_text(changes: Changes, file: Path) -> str | None:
+    name = file.relative_to(changes.top).as_posix()
+    done = subprocess.run(["git", "show", f"{changes.base}:{name}"], cwd=changes.top, capture_output=True)
+    return done.stdout.decode("utf-8", errors="replace") if done.returncode == 0 else None
+
+
+def _git(folder: Path, flag: str, *args: str) -> str:
     try:
         done = subprocess.run(
             ["git", "-c", "core.quotepath=off", *args],
             cwd=folder, capture_output=True, text=True, encoding="utf-8", errors="surrogateescape",
         )
     except FileNotFoundError:
-        raise HclintError("--changed-since needs git, and git is not installed") from None
+        raise HclintError(f"{flag} needs git, and git is not installed") from None
     if done.returncode != 0:
         if args[0] == "merge-base" and not done.stderr.strip():
             return ""  # no common ancestor: said by the caller, which knows the ref
         reason = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"
-        raise HclintError(f"--changed-since: git {args[0]} failed in {folder}: {reason}")
+        raise HclintError(f"{flag}: git {args[0]} failed in {folder}: {reason}")
     return done.stdout

@@ -85,7 +85,9 @@ def run() -> None:
               help="Exit 1 when a finding is at or above this severity.")
 @click.option("--today", envvar="HCLINT_TODAY", help="Check as if today were this date (YYYY-MM-DD).")
 @click.option("--changed-since", metavar="REF",
-              help="Report only on articles changed since the git REF (committed or not); corpus rules still see every article.")
+              help="Report only on what the changes since the git REF (committed or not) can break; corpus rules still see every article.")
+@click.option("--staged", is_flag=True,
+              help="Report on the named articles and on what the changes staged for the next commit can break (deleted articles, mkdocs.yml, configuration): the pre-commit hook.")
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Report only findings that are not recorded in this baseline FILE.")
 @click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False),
@@ -105,19 +107,23 @@ def run() -> None:
 def check(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_on: str,
           today: str | None, changed_since: str | None, baseline_file: Path | None,
           write_baseline: Path | None, config_file: Path | None, fix: bool, skip_outside_content: bool,
-          no_cache: bool, external: bool, include_private: bool, list_unknown_words: bool) -> None:
+          no_cache: bool, external: bool, include_private: bool, list_unknown_words: bool, staged: bool) -> None:
     """Check the articles in PATHS (default: the whole content root)."""
     from hclint import engine  # the engine pulls in the parser; `hclint rules` has no need of it
 
     config = _config(config_file)
+    for file, option in ((output, "--output"), (write_baseline, "--write-baseline")):
+        if file is not None:
+            _writable(file, option)  # before the run: a typo must not cost a whole check, or a --fix
     known = baseline.read(baseline_file) if baseline_file else None
-    paths = _selection(config, paths, changed_since, skip_outside_content)
-    if paths is None:
+    chosen = _selection(config, paths, changed_since, staged, skip_outside_content)
+    if chosen.empty and not chosen.site:
         report = engine.Report((), 0)  # nothing selected, which is not "everything"
     else:
         run = engine.Run(
-            today=_today(today), paths=paths, use_cache=not no_cache, external=external,
-            include_private=include_private, progress=_progress_wanted(),
+            today=_today(today), paths=chosen.paths, use_cache=not no_cache, external=external,
+            include_private=include_private, progress=_progress_wanted(), report_site=chosen.site,
+            only_site=chosen.empty,
         )
         report = engine.check(config, run)
         if fix:
@@ -166,16 +172,30 @@ def _fixed(config: Config, report: engine.Report, run: engine.Run) -> engine.Rep
     return engine.check(config, run)
 
 
-def _selection(config: Config, paths: tuple[Path, ...], changed_since: str | None,
-               skip_outside: bool) -> tuple[Path, ...] | None:
-    """The paths to report on (empty: the whole content root), or None when nothing is selected."""
+def _selection(config: Config, paths: tuple[Path, ...], changed_since: str | None, staged: bool,
+               skip_outside: bool) -> changes.Selection:
+    """What to report on: the named paths (none: the whole content root), or what a change can break."""
+    if changed_since and staged:
+        raise HclintError("--changed-since and --staged cannot be used together")
     if skip_outside and paths:
         paths = tuple(p for p in paths if config.content in Path(os.path.abspath(p)).parents)
-        if not paths:
-            return None
+        if not paths and not staged:
+            return changes.Selection()
     if changed_since:
-        return changes.changed_articles(config, changed_since, paths) or None
-    return paths
+        chosen = changes.selection(config, changes.changes_since(config.content.resolve(), changed_since), paths)
+        return chosen if chosen.everything or chosen.paths or chosen.site else changes.Selection()
+    if staged:
+        chosen = changes.selection(config, changes.staged_changes(config.content.resolve()))
+        named = tuple(sorted({*chosen.paths, *(Path(os.path.abspath(p)) for p in paths)}))
+        return changes.Selection(() if chosen.everything else named, chosen.everything, chosen.site)
+    return changes.Selection(paths, everything=not paths)
+
+
+def _writable(path: Path, option: str) -> None:
+    """A report goes into an existing folder: a typo in the path is one line, not a traceback."""
+    folder = Path(os.path.abspath(path)).parent
+    if not folder.is_dir():
+        raise HclintError(f"{option} {path}: the folder {folder} does not exist")
 
 
 def _progress_wanted() -> bool:

@@ -17,6 +17,7 @@ from typing import Any
 from hclint.errors import HclintError
 from hclint.findings import Severity
 from hclint.globs import matches
+from hclint.publishing import Audiences
 from hclint.rule import Rule
 
 SEVERITY_WORDS = ("error", "warning", "info", "off")
@@ -73,6 +74,7 @@ class Config:
     rules: Mapping[str, RulePatch] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
     mkdocs_file: Path | None = None
+    audiences: Audiences = Audiences()
 
     def settings_for(self, content_path: str) -> Settings:
         return self._settings(tuple(i for i, o in enumerate(self.overrides) if matches(content_path, o.paths)))
@@ -104,6 +106,7 @@ class Config:
             "content": _relative(self.content, self.root),
             "exclude": list(self.exclude),
             "lang": self.lang,
+            **({"public_audiences": sorted(self.audiences.public)} if self.audiences.configured else {}),
             "rules": {name: _setting_table(s) for name, s in sorted(base.rules.items())},
             "overrides": [_override_table(o) for o in self.overrides],
         }
@@ -262,7 +265,7 @@ class _Reader:
         return Override(paths, self.rules(table.get("rules", {}), f"{key}.rules."), self.string(table, "lang", key + "."))
 
 
-TOP_LEVEL_KEYS = ("content", "exclude", "lang", "rules", "overrides")
+TOP_LEVEL_KEYS = ("content", "exclude", "lang", "public_audiences", "rules", "overrides")
 
 
 def _build(table: Mapping[str, Any], root: Path, source: Path | None, registry: Mapping[str, Rule]) -> Config:
@@ -283,7 +286,18 @@ def _build(table: Mapping[str, Any], root: Path, source: Path | None, registry: 
         rules=reader.rules(table.get("rules", {}), "rules."),
         overrides=tuple(reader.override(o, f"overrides[{i}]") for i, o in enumerate(overrides)),
         mkdocs_file=mkdocs_file,
+        audiences=_audiences(reader, table),
     )
+
+
+def _audiences(reader: _Reader, table: Mapping[str, Any]) -> Audiences:
+    """The audiences that may be published: `public` alone, unless the team lists them."""
+    if "public_audiences" not in table:
+        return Audiences()
+    names = frozenset(" ".join(name.split()).casefold() for name in reader.strings(table, "public_audiences"))
+    if "internal" in names:
+        raise reader.fail("public_audiences", "internal articles are never published: remove `internal`")
+    return Audiences(names, configured=True)
 
 
 def _docs_dir(mkdocs_file: Path | None) -> str | None:

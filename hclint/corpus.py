@@ -110,6 +110,7 @@ class IndexEntry:
     headings: tuple[Heading, ...]
     links: tuple[Link, ...]
     facts: Mapping[str, Any]  # rule name -> what that corpus rule extracted (Rule.facts)
+    unreadable: str | None = None  # why its frontmatter cannot be read with certainty (Article.unreadable)
 
     @classmethod
     def of(cls, article: Article, rules: Iterable[Rule]) -> IndexEntry:
@@ -123,6 +124,7 @@ class IndexEntry:
             article.headings,
             article.links,
             facts,
+            article.unreadable,
         )
 
 

@@ -28,6 +28,8 @@ from hclint.processing import (
     PARALLEL_FROM, ArticleResult, Job, Task, make_finding, map_forked, process_all, start, uncollected, workers_for,
 )
 from hclint.rule import Context, Rule
+from hclint.site import load_site
+from hclint.snippets import snippet_sources
 
 UNUSED = suppressions.UNUSED
 RACY_NS = 2_000_000_000  # a file changed this recently may change again within the same mtime tick
@@ -51,16 +53,20 @@ class Run:
     jobs: int | None = None  # worker processes; None: one per core when there is enough work
     include_private: bool = False  # network rules may ask loopback, private and link-local addresses
     progress: bool = False  # network rules may draw a progress bar on stderr (a terminal)
+    # Report findings on mkdocs.yml (the nav) even when only some articles are checked: a change
+    # that deleted an article or edited mkdocs.yml can break it.
+    report_site: bool = False
+    only_site: bool = False  # no article to report on, only mkdocs.yml (a change that deleted an article)
 
 
 def check(config: Config, run: Run) -> Report:
     found = walk(config)
     everything = found.sources
-    targets = select(config, everything, run.paths) if run.paths else everything
+    targets = [] if run.only_site else select(config, everything, run.paths) if run.paths else everything
     context = Context(
         run.today, config.root, config.content, git=LazyHistory(),
         include_private=run.include_private, use_cache=run.use_cache, progress=run.progress,
-        mkdocs_file=config.mkdocs_file,
+        mkdocs_file=config.mkdocs_file, audiences=config.audiences,
     )
     job = Job(config, context, _corpus_rules(config, run), run.external)
     cache = Cache(config.root) if run.use_cache else None
@@ -104,14 +110,14 @@ def _check(
     hashed_later = cache is not None and cache.empty()
     look_up = cache is not None and cache.usable() and not hashed_later
     states, changed_states = _file_states(cache, indexed, read=look_up)
-    environment = _environment(config, run)
+    environment = _environment(config, run, found.files)
     extractors = _digest(_code(), sorted(rule.name for rule in job.corpus_rules))
     files_digest = _digest(sorted(found.files)) if job.corpus_rules else ""
     result_keys: dict[str, str] = {}
     index_keys: dict[str, str] = {}
     corpus_key = ""  # no entry has an empty key: nothing is found until the keys are made
     if look_up:
-        result_keys, index_keys, corpus_key = _keys(config, job, targets, indexed, states, environment, extractors, files_digest)
+        result_keys, index_keys, corpus_key = _keys(config, job, targets, indexed, states, environment, extractors, files_digest, run.report_site)
     cached = cache.get_many(result_keys.values()) if cache else {}
     results = {path: cached[key] for path, key in result_keys.items() if key in cached}
     # What the network answered ages by the hour, not by the day: network rules keep their own cache.
@@ -141,7 +147,7 @@ def _check(
     if hashed_later:
         hashes = {task.source.path: outcome.file_hash or "" for task, outcome in done}
         states, changed_states = _hashed(states, hashes), _hashed(changed_states, hashes)
-        result_keys, index_keys, corpus_key = _keys(config, job, targets, indexed, states, environment, extractors, files_digest)
+        result_keys, index_keys, corpus_key = _keys(config, job, targets, indexed, states, environment, extractors, files_digest, run.report_site)
     fresh: dict[str, bytes] = {}
     for task, outcome in done:
         result, entry, (result_blob, entry_blob), _ = outcome
@@ -172,10 +178,10 @@ def _check(
         by_content = {index[s.path].content_path: index[s.path] for s in indexed if s.path in index}
         # The articles' results are stored while the corpus rules run in workers.
         reported = {s.content_path for s in targets}
-        corpus = _corpus_findings(config, job, Index(by_content), reported, run.jobs, store_articles)
+        corpus = _corpus_findings(config, job, Index(by_content), reported, run, store_articles)
         if cache is not None and not networked:
             cache.put({}, {corpus_key: pickled(corpus)})
-    if cache is not None and not run.paths:
+    if cache is not None and not run.paths and not run.only_site:
         cache.prune({*result_keys.values(), *index_keys.values(), corpus_key})
     findings = _suppress(config, [results[s.path] for s in targets], corpus)
     return Report(tuple(sort_findings(findings)), len(targets), len(tasks) + len(damaged))
@@ -192,9 +198,10 @@ def _corpus_rules(config: Config, run: Run) -> tuple[Rule, ...]:
 
 
 def _corpus_findings(
-    config: Config, job: Job, index: Index, targets: set[str], jobs: int | None, meanwhile: Callable[[], None]
+    config: Config, job: Job, index: Index, targets: set[str], run: Run, meanwhile: Callable[[], None]
 ) -> list[Finding]:
     frozen_targets = frozenset(targets)
+    site = run.report_site or frozen_targets == index.entries.keys()
 
     def problems(group: Sequence[Rule]) -> list[list[tuple[str, Problem]]]:
         return [list(rule.check(index, frozen_targets, _options_for(config, rule), job.context)) for rule in group]
@@ -206,24 +213,23 @@ def _corpus_findings(
     # more to start than it saves.
     offline = _module_groups([rule for rule in job.corpus_rules if not rule.needs_network])
     online = [rule for rule in job.corpus_rules if rule.needs_network]
-    workers = workers_for(jobs, 1 + len(targets) // PARALLEL_FROM)
+    workers = workers_for(run.jobs, 1 + len(targets) // PARALLEL_FROM)
     found = [*map_forked(problems, offline, workers, meanwhile), problems(online)]
     findings = []
     for group, group_problems in zip([*offline, online], found):
         for rule, rule_problems in zip(group, group_problems):
-            findings += [f for c, p in rule_problems if (f := _finding(config, index, frozen_targets, rule, c, p))]
+            findings += [f for c, p in rule_problems if (f := _finding(config, index, frozen_targets, site, rule, c, p))]
     return findings
 
 
 def _finding(
-    config: Config, index: Index, targets: frozenset[str], rule: Rule, content_path: str, problem: Problem
+    config: Config, index: Index, targets: frozenset[str], site: bool, rule: Rule, content_path: str, problem: Problem
 ) -> Finding | None:
     if content_path not in index.entries:
         # A project file that is not an article (mkdocs.yml): reported when the whole help center
-        # is checked, under the project-wide settings.
+        # is checked or a change can break it, under the project-wide settings.
         severity = config.settings_for("").rules[rule.name].severity
-        everything = targets == index.entries.keys()
-        return make_finding(content_path, rule.name, severity, problem) if severity and everything else None
+        return make_finding(content_path, rule.name, severity, problem) if severity and site else None
     severity = config.settings_for(content_path).rules[rule.name].severity
     if not severity or content_path not in targets:
         return None
@@ -267,14 +273,14 @@ def _digest(*parts: object) -> str:
 
 def _keys(
     config: Config, job: Job, targets: Sequence[Source], indexed: Sequence[Source], states: dict[str, FileState],
-    environment: str, extractors: str, files_digest: str,
+    environment: str, extractors: str, files_digest: str, run_site: bool,
 ) -> tuple[dict[str, str], dict[str, str], str]:
     """The cache keys of the targets' results, of the index entries and of the corpus findings."""
     result_keys = {s.path: _result_key(config, s, states[s.path], environment) for s in targets}
     index_keys = {s.path: _index_key(extractors, s, states[s.path]) for s in indexed} if job.corpus_rules else {}
     # Every file's name counts: whether a linked image or download exists changes corpus findings
     # without changing any article.
-    return result_keys, index_keys, _corpus_key(environment, targets, index_keys, files_digest)
+    return result_keys, index_keys, _corpus_key(environment, targets, index_keys, files_digest, run_site)
 
 
 def _hashed(states: dict[str, FileState], hashes: dict[str, str]) -> dict[str, FileState]:
@@ -306,12 +312,17 @@ def _file_states(
     return states, changed
 
 
-def _environment(config: Config, run: Run) -> str:
-    """What every result depends on beyond its own file: version, configuration, day, history."""
+def _environment(config: Config, run: Run, content_files: Sequence[str]) -> str:
+    """What every result depends on beyond its own file: version, configuration, day, history, and
+    the site's files that decide what is published (folder metadata, snippets outside the content)."""
     inputs = [config.source, config.mkdocs_file]
     inputs += [config.content / name for rule in config.registry.values() for name in rule.reads]
+    site = load_site(config.mkdocs_file)
+    if site.meta_file:
+        inputs += [config.content / p for p in content_files if p.rsplit("/", 1)[-1] == site.meta_file]
     files = [(str(path), file_hash(path)) for path in inputs if path is not None]
-    return _digest(_code(), files, run.today.isoformat(), run.external, _git_head(config.root))
+    snippets = snippet_sources(site.snippets, config.content) if site.snippets else ()
+    return _digest(_code(), files, snippets, run.today.isoformat(), run.external, _git_head(config.root))
 
 
 @cache
@@ -343,5 +354,7 @@ def _index_key(extractors: str, source: Source, state: FileState) -> str:
     return "index:" + _digest(extractors, source.path, state.sha)
 
 
-def _corpus_key(environment: str, targets: Sequence[Source], index_keys: dict[str, str], files: str = "") -> str:
-    return "corpus:" + _digest(environment, sorted(s.path for s in targets), sorted(index_keys.values()), files)
+def _corpus_key(
+    environment: str, targets: Sequence[Source], index_keys: dict[str, str], files: str = "", site: bool = False
+) -> str:
+    return "corpus:" + _digest(environment, sorted(s.path for s in targets), sorted(index_keys.values()), files, site)

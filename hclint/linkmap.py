@@ -10,15 +10,18 @@ from __future__ import annotations
 import os
 import posixpath
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urljoin, urlsplit
 
 from hclint.corpus import Index, IndexEntry
+from hclint.folder_meta import NO_FOLDER_META, FolderMeta, read_folder_meta
 from hclint.markdown import Link
+from hclint.publishing import EVERYONE, Audiences, Publication, publication
 from hclint.rule import Context
 from hclint.site import INDEX_NAMES, PageAnchors, Site, attr_ids, html_ids, load_site, page_ids, rendered_text
 
@@ -26,6 +29,8 @@ if TYPE_CHECKING:
     from hclint.article import Article
 
 ANCHORS = "broken-anchor"  # the rule whose facts hold each page's anchors
+MAX_INCLUDE_DEPTH = 20  # snippets nested deeper than this are not followed (pymdownx stops near the recursion limit)
+MAX_SNIPPET_BYTES = 2 * 1024 * 1024
 
 
 class Kind(Enum):
@@ -68,6 +73,15 @@ class Tree:
                 self._listings[folder] = None
         return self._listings[folder]
 
+    def find(self, name: str) -> list[str]:
+        """The paths of every file called name, in any folder (hidden ones too, as MkDocs lists them)."""
+        found = []
+        for current, _, names in os.walk(self.root):
+            if name in names:
+                below = os.path.relpath(current, self.root).replace(os.sep, "/")
+                found.append(name if below == "." else f"{below}/{name}")
+        return found
+
     def kind(self, path: str) -> str | None:
         """'file', 'folder' or None, with the case exactly as written."""
         if path in ("", "."):
@@ -100,8 +114,10 @@ class Resolver:
     index: Index
     site: Site
     tree: Tree
+    audiences: Audiences = EVERYONE
     _memo: dict[tuple[str, str], Target] = field(default_factory=dict)
     _links: dict[str, tuple[tuple[Link, Target], ...]] = field(default_factory=dict)
+    _includes: dict[str, tuple[str, str] | None] = field(default_factory=dict)
 
     @cached_property
     def lower_pages(self) -> dict[str, str]:
@@ -227,8 +243,82 @@ class Resolver:
         return self._anchor_memo[content_path]
 
     @cached_property
-    def internal(self) -> frozenset[str]:
-        return frozenset(path for path, entry in self.index.entries.items() if audience(entry) == "internal")
+    def folder_meta(self) -> FolderMeta:
+        if self.site.meta_file is None:
+            return NO_FOLDER_META
+        return read_folder_meta(self.tree.root, self.tree.find(self.site.meta_file), self.site.meta_file)
+
+    def publication(self, content_path: str, frontmatter: Mapping[str, Any], unreadable: str | None) -> Publication:
+        """The one decision of whether a page may be published (publishing.publication), with the
+        folder metadata that applies to it."""
+        folders, broken = self.folder_meta.for_page(content_path)
+        return publication(frontmatter, unreadable or broken, self.audiences, folders)
+
+    @cached_property
+    def private(self) -> dict[str, Publication]:
+        """Content path -> why it is not published, for every article that is not."""
+        found = {path: self.publication(path, entry.frontmatter, entry.unreadable) for path, entry in self.index.entries.items()}
+        return {path: decided for path, decided in found.items() if not decided.public}
+
+    def private_include(self, path: str, depth: int = 0) -> tuple[str, str] | None:
+        """(the file, why it is not published) when a snippet include of path pulls in the text of
+        something that is not published, itself or through the snippets it includes."""
+        if path not in self._includes:
+            self._includes[path] = self._private_include(path, depth)
+        return self._includes[path]
+
+    def _private_include(self, path: str, depth: int) -> tuple[str, str] | None:
+        from hclint.snippets import snippet_file
+
+        assert self.site.snippets is not None
+        file = snippet_file(self.site.snippets, path)
+        if file is None or depth > MAX_INCLUDE_DEPTH:
+            return None  # a missing snippet includes nothing
+        inside = _inside(file, self.tree.root)
+        entry = self.index.entries.get(inside) if inside is not None else None
+        if entry is not None:
+            decided, nested = self.private.get(inside), entry.facts.get("private-include", ())
+        else:
+            article = _read_snippet(file, inside)
+            decided = self.publication(inside or "", article.frontmatter, article.unreadable)
+            decided, nested = (None if decided.public else decided), article.includes
+        shown = inside if inside is not None else Path(os.path.relpath(file, self.tree.root)).as_posix()
+        if decided is not None:
+            return shown, decided.reason
+        self._includes[path] = None  # an include of itself includes nothing more
+        return next((found for include in nested if (found := self.private_include(include.path, depth + 1))), None)
+
+    def reaches(self, source: str, raw: str) -> tuple[str, ...]:
+        """The articles a link may lead readers to: where MkDocs resolves it, and where a browser
+        resolves it from the page's URL when MkDocs leaves it as written (raw HTML, folder links)."""
+        found = []
+        target = self.resolve(source, raw)
+        if target.kind is Kind.PAGE:
+            found.append(target.path)
+        for page in (self._browsed(source, raw), self._meant(source, raw)):
+            if page is not None and page not in found:
+                found.append(page)
+        return tuple(found)
+
+    def _meant(self, source: str, raw: str) -> str | None:
+        """The article a folder-style link (`refunds/`) names from the linking file's folder, as
+        writers often mean it: MkDocs leaves such a link as written, but it still names the page."""
+        target = self.resolve(source, raw.split("#", 1)[0].rstrip("/")) if raw.split("#", 1)[0].endswith("/") else None
+        if target is None or target.kind is not Kind.MISSING:
+            return None
+        return next((p for p in (f"{target.path}.md", f"{target.path}/index.md", f"{target.path}/README.md") if p in self.index.entries), None)
+
+    def _browsed(self, source: str, raw: str) -> str | None:
+        if "{{" in raw or "{%" in raw:
+            return None
+        try:
+            address = urlsplit(urljoin("http://site" + self.site.site_path + self.site.page_url(source), raw.strip()))
+        except ValueError:
+            return None
+        if address.netloc != "site" or not address.path.startswith(self.site.site_path):
+            return None
+        relative = unquote(address.path[len(self.site.site_path) :])
+        return self.urls.get(relative) or self.urls.get(relative.rstrip("/")) or self.urls.get(relative + "/")
 
     @cached_property
     def inbound(self) -> dict[str, set[str]]:
@@ -285,11 +375,24 @@ def resolver(index: Index, context: Context) -> Resolver:
     resolved once rather than seven times (kept in the run's scratch space, Context.shared)."""
     site = load_site(context.mkdocs_file)
     last = context.shared.get("links")
-    if last is not None and last[0] is index and last[1].site == site:
+    if last is not None and last[0] is index and last[1].site == site and last[1].audiences == context.audiences:
         return last[1]
-    made = Resolver(index, site, Tree(context.content))
+    made = Resolver(index, site, Tree(context.content), context.audiences)
     context.shared["links"] = (index, made)
     return made
+
+
+def _inside(file: Path, root: Path) -> str | None:
+    try:
+        return file.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return None
+
+
+def _read_snippet(file: Path, content_path: str | None) -> Article:
+    from hclint.article import load_article
+
+    return load_article(file, file.as_posix(), content_path or file.as_posix(), MAX_SNIPPET_BYTES)
 
 
 # ---- facts: what an article contributes to its page's ids ------------------------------------
@@ -325,13 +428,6 @@ def anchor_facts(article: Article) -> PageAnchors:
 def page_anchors(entry: IndexEntry | Article, facts: PageAnchors) -> PageAnchors:
     """Everything that gives the page an id: its headings, and the ids in the facts."""
     return replace(facts, headings=tuple((rendered_text(h.text), h.explicit_id) for h in entry.headings))
-
-
-def audience(entry: IndexEntry) -> str:
-    """"internal" for an article written for agents and the AI assistant, never published."""
-    value = entry.frontmatter.get("audience")
-    values = value if isinstance(value, list) else [value]
-    return "internal" if "internal" in [str(v).strip().lower() for v in values] else "public"
 
 
 def _page_name(page: str) -> str:

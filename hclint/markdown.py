@@ -11,6 +11,7 @@ import types
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from html.parser import HTMLParser
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -83,6 +84,8 @@ class Views:
     blocks: tuple[Block, ...]
     comments: tuple[Comment, ...]
     outline: tuple[tuple[str, int], ...]  # (top-level block kind, line): the article's shape
+    # href, src and data of raw HTML tags: MkDocs leaves them as written, for the browser to resolve.
+    html_links: tuple[Link, ...] = ()
 
 
 # The syntax of each plugin cannot occur in a text without its marker, so a text without the
@@ -152,6 +155,7 @@ class _Walker:
     blocks: list[Block] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     outline: list[tuple[str, int]] = field(default_factory=list)
+    html_links: list[Link] = field(default_factory=list)
 
     def walk(self, tokens: Sequence[Token]) -> Views:
         parent: Token | None = None
@@ -162,10 +166,12 @@ class _Walker:
                 self._inline(token, parent)
             elif token.type == "html_block" and token.map:
                 self._comments(token.content, token.map[0] + 1, 1)
+                self._html_links(token.content, token.map[0] + 1, 1)
             if token.nesting == 1:
                 parent = token
         return Views(
-            tuple(self.headings), tuple(self.links), tuple(self.blocks), tuple(self.comments), tuple(self.outline)
+            tuple(self.headings), tuple(self.links), tuple(self.blocks), tuple(self.comments), tuple(self.outline),
+            tuple(self.html_links),
         )
 
     def _inline(self, token: Token, parent: Token | None) -> None:
@@ -222,6 +228,7 @@ class _Walker:
                 self.links.append(Link(src, child.content, line, column, image=True))
             elif kind == "html_inline":
                 self._comments(child.content, line, cursor)
+                self._html_links(child.content, line, cursor)
             elif kind in ("strong_open", "strong_close"):
                 strong_depth = max(0, strong_depth + child.nesting)
             elif kind == "code_inline" and link:
@@ -231,6 +238,38 @@ class _Walker:
         for match in COMMENT.finditer(content):
             before = content[: match.start()]
             self.comments.append(Comment(match.group(1).strip(), line + before.count("\n"), column))
+
+
+    def _html_links(self, content: str, line: int, column: int) -> None:
+        if "=" not in content or not HTML_LINK_HINT.search(content):
+            return  # most raw HTML: no attribute that could lead anywhere
+        for value, row, offset in html_link_values(content):
+            at = line + row - 1
+            self.html_links.append(Link(value, "", at, _column(self.lines, at, value, offset + (column if row == 1 else 1))))
+
+
+HTML_LINK_HINT = re.compile(r"\b(?:href|src|data|action)\s*=", re.IGNORECASE)
+LINK_ATTRIBUTES = frozenset({"href", "src", "data", "action"})
+
+
+class _LinkCollector(HTMLParser):
+    """The href, src, data and action of every tag, with (line, column) in the fragment."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, int, int]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        row, offset = self.getpos()
+        self.found += [(value.strip(), row, offset) for key, value in attrs if key in LINK_ATTRIBUTES and value and value.strip()]
+
+
+def html_link_values(fragment: str) -> list[tuple[str, int, int]]:
+    """(value, line in fragment from 1, 0-based column of its tag) of each link attribute."""
+    collector = _LinkCollector()
+    collector.feed(fragment)
+    collector.close()
+    return collector.found
 
 
 def _without_attr_list(runs: tuple[ProseRun, ...]) -> tuple[ProseRun, ...]:

@@ -1,19 +1,30 @@
-"""An article's YAML frontmatter: its values, the line of each key, and what is wrong with it."""
+"""An article's metadata, read exactly as MkDocs reads it: the values, the line of each key, and what is wrong.
+
+MkDocs takes YAML frontmatter between `---` and `---` or `...` (its own YAML_RE), and otherwise
+MultiMarkdown-style `Key: value` lines at the top of the page. hclint uses the same expression and
+MkDocs's own MultiMarkdown reader, so an article whose metadata MkDocs reads is read the same way
+here, and one MkDocs cannot read is reported rather than silently treated as having none.
+"""
 
 from __future__ import annotations
 
-from collections import deque
+import re
 from collections.abc import Iterator
-from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
-import frontmatter
 import yaml
+from mkdocs.utils.meta import META_RE, YAML_RE, get_data
 
 from hclint.findings import Problem
 
 # libyaml when PyYAML was built with it: frontmatter is a tenth of the cost of a check otherwise.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+OPENING_FENCE = re.compile(r"-{3}[ \t]*(?:\n|$)")
+EMPTY_FENCES = re.compile(r"-{3}[ \t]*\n-{3}[ \t]*(?:\n|$)")  # MkDocs reads no metadata there: two rules
+MAX_VALUES = 10_000  # what aliases may expand to: far above any real frontmatter, far below a "billion laughs"
+# Keys whose value decides whether an article is published: written twice, YAML keeps the last
+# silently, and a writer who reads the first would be misled.
+PUBLISHING_KEYS = ("audience", "draft")
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -29,16 +40,130 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     }
 
 
-def _refuse_aliases(node: yaml.Node) -> None:
-    """Raise at the first alias: the composed graph shares a node wherever one was used.
+class Metadata(NamedTuple):
+    values: dict[str, Any]
+    key_lines: dict[str, int]  # dotted key -> line
+    body_line: int  # the first line MkDocs renders
+    problems: tuple[tuple[str, Problem], ...]
+    # Why the metadata cannot be read with certainty (None when it can): such an article is never
+    # published, since what it says about its audience is unknown.
+    unreadable: str | None = None
 
-    A handful of aliases can expand into billions of values (the "billion laughs" attack) for
-    anything that walks the data, and frontmatter has no need of them.
+
+def read_frontmatter(text: str) -> Metadata:
+    """The metadata of text (newlines already normalised to \\n), as MkDocs reads it."""
+    fenced = YAML_RE.match(text)
+    if fenced:
+        body_line = text.count("\n", 0, fenced.end()) + 1
+        return _yaml(fenced.group(1), body_line)
+    if OPENING_FENCE.match(text) and not EMPTY_FENCES.match(text):
+        message = "the frontmatter opened on line 1 is never closed by a line holding only --- or ..."
+        problem = ("frontmatter-invalid", Problem(1, 1, message, hint="MkDocs shows unclosed frontmatter as page text"))
+        return Metadata({}, {}, 1, (problem,), message)
+    return _multimarkdown(text)
+
+
+def _yaml(source: str, body_line: int) -> Metadata:
+    first_line = 2  # the YAML starts on the line after the opening fence
+    loader = _Loader(source)
+    try:
+        node = loader.get_single_node()
+        if node is not None and "*" in source:  # an alias is written *name
+            _refuse_expansion(node)
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = first_line + (mark.line if mark else 0)
+        column = (mark.column + 1) if mark else 1
+        reason = f"invalid YAML: {getattr(error, 'problem', None) or error}"
+        return Metadata({}, {}, body_line, (("frontmatter-invalid", Problem(line, column, reason)),), reason)
+    except Exception as error:  # a tag such as !!int on a word raises what its constructor raises
+        reason = f"invalid YAML: {_first_line(error)}"
+        return Metadata({}, {}, body_line, (("frontmatter-invalid", Problem(first_line, 1, reason)),), reason)
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        reason = f"frontmatter must be a mapping of keys to values, not a {type(data).__name__}"
+        return Metadata({}, {}, body_line, (("frontmatter-invalid", Problem(first_line, 1, reason)),), reason)
+    lines: dict[str, int] = {}
+    problems = []
+    for key, line in _key_lines(node, first_line, ""):
+        if key in lines:
+            message = f"the key `{key}` is written twice (lines {lines[key]} and {line}): YAML keeps only the last"
+            problems.append(("frontmatter-invalid", Problem(line, 1, message)))
+        lines.setdefault(key, line)
+    return Metadata(data, lines, body_line, tuple(problems), _ambiguous(lines, problems))
+
+
+def _ambiguous(lines: dict[str, int], problems: list[tuple[str, Problem]]) -> str | None:
+    """Why the publishing keys cannot be trusted: one written twice, in any case."""
+    spelled: dict[str, list[str]] = {}
+    for key in lines:
+        if "." not in key:
+            spelled.setdefault(key.strip().casefold(), []).append(key)
+    twice = [name for name in PUBLISHING_KEYS if len(spelled.get(name, ())) > 1]
+    twice += [name for name in PUBLISHING_KEYS for _, problem in problems if f"`{name}` is written twice" in problem.message]
+    return f"the key `{twice[0]}` is written more than once" if twice else None
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0][:200] if text else type(error).__name__
+
+
+def _multimarkdown(text: str) -> Metadata:
+    """MultiMarkdown metadata (`Key: value` lines up to the first blank line), which MkDocs reads
+    as the page's metadata and leaves out of the page."""
+    if not META_RE.match(text):
+        return Metadata({}, {}, 1, ())
+    rest, data = get_data(text)
+    consumed = text[: len(text) - len(rest)] if rest else text
+    key_lines = {}
+    for number, line in enumerate(consumed.split("\n"), start=1):
+        found = META_RE.match(line)
+        if found:
+            key_lines.setdefault(found.group("key").lower().strip(), number)
+    return Metadata(dict(data), key_lines, consumed.count("\n") + 1, ())
+
+
+def _refuse_expansion(node: yaml.Node) -> None:
+    """Raise when aliases make the document larger than MAX_VALUES values, or make it contain itself.
+
+    Aliases are legal YAML and MkDocs reads them, but a handful can expand into billions of values
+    (the "billion laughs" attack) for anything that walks the data. Each node's expanded size is
+    counted once, so the count itself stays linear in the size of the file.
     """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(current: yaml.Node) -> int:
+        key = id(current)
+        if key in sizes:
+            return sizes[key]
+        if key in open_nodes:
+            raise yaml.MarkedYAMLError(None, None, "a YAML alias refers to the value that contains it", current.start_mark)
+        open_nodes.add(key)
+        children = [c for pair in current.value for c in pair] if isinstance(current, yaml.MappingNode) else (
+            current.value if isinstance(current, yaml.SequenceNode) else [])
+        total = 1
+        for child in children:
+            total += size(child)
+            if total > MAX_VALUES:
+                message = f"YAML aliases expand the frontmatter to more than {MAX_VALUES:,} values"
+                raise yaml.MarkedYAMLError(None, None, message, _first_alias(node) or child.start_mark)
+        open_nodes.discard(key)
+        sizes[key] = total
+        return total
+
+    size(node)
+
+
+def _first_alias(node: yaml.Node) -> Any:
+    """Where the first value used twice appears (breadth first, as a reader meets it)."""
     seen: set[int] = set()
-    pending = deque([node])  # breadth first: the first alias in the file is the one reported
+    pending = [node]
     while pending:
-        current = pending.popleft()
+        current = pending.pop(0)
         if isinstance(current, yaml.MappingNode):
             pairs = [(child, key.start_mark) for key, value in current.value for child in (key, value)]
         elif isinstance(current, yaml.SequenceNode):
@@ -47,39 +172,10 @@ def _refuse_aliases(node: yaml.Node) -> None:
             continue
         for child, mark in pairs:
             if id(child) in seen:
-                raise yaml.MarkedYAMLError(None, None, "YAML aliases are not allowed in frontmatter", mark)
+                return mark
             seen.add(id(child))
             pending.append(child)
-
-
-def read_frontmatter(text: str) -> tuple[dict[str, Any], dict[str, int], int, tuple[tuple[str, Problem], ...]]:
-    """Return (metadata, line of each key, first body line, problems)."""
-    fences = list(islice(frontmatter.YAMLHandler.FM_BOUNDARY.finditer(text), 2))
-    if not fences or fences[0].start() != 0:
-        return {}, {}, 1, ()
-    if len(fences) < 2:
-        return {}, {}, 1, (("frontmatter-invalid", Problem(1, 1, "frontmatter opened on line 1 is never closed with ---")),)
-    source = text[fences[0].end() : fences[1].start()]
-    first_line = 1  # the opening fence match ends before its newline, so YAML line 0 is line 1
-    body_line = text.count("\n", 0, fences[1].end()) + 2
-    loader = _Loader(source)
-    try:
-        node = loader.get_single_node()
-        if node is not None and "*" in source:  # an alias is written *name
-            _refuse_aliases(node)
-        data = loader.construct_document(node) if node is not None else {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = first_line + (mark.line if mark else 0)
-        column = (mark.column + 1) if mark else 1
-        reason = getattr(error, "problem", None) or str(error)
-        return {}, {}, body_line, (("frontmatter-invalid", Problem(line, column, f"invalid YAML: {reason}")),)
-    finally:
-        loader.dispose()
-    if not isinstance(data, dict):
-        problem = Problem(first_line, 1, f"frontmatter must be a mapping of keys to values, not a {type(data).__name__}")
-        return {}, {}, body_line, (("frontmatter-invalid", problem),)
-    return data, dict(_key_lines(node, first_line, "")), body_line, ()
+    return None
 
 
 def _key_lines(node: yaml.Node, first_line: int, prefix: str) -> Iterator[tuple[str, int]]:

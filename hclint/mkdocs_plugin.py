@@ -1,10 +1,16 @@
 """The MkDocs plugin `hclint`: a thin adapter from MkDocs events to hclint's engine and publishing rules.
 
-- on_files: private articles (audience: internal, draft: true) leave the site before MkDocs builds
-  pages, the search index or the sitemap; a published page that links to one stops the build.
+- on_files, after every other plugin: pages that may not be published (publishing.publication:
+  internal, draft, or unreadable) leave the site before MkDocs builds pages, the search index or
+  the sitemap. A page whose publication hclint cannot decide, a published page that links to or
+  includes a private one, and a nav entry to one stop the build in every mode, strict or not.
 - on_files also runs the offline checks with the CLI's configuration; findings at or above
   `fail_on` are logged as errors, which `mkdocs build --strict` turns into a failed build.
-- on_page_content: the "Last reviewed DATE · Owner TEAM" line, and a notice on overdue pages.
+- on_page_markdown, last: a page MkDocs is about to render whose metadata, as MkDocs and its
+  other plugins read it, says it is not public stops the build.
+- on_page_content, last: a page that shows the text of a private article stops the build.
+- on_page_content / on_post_page: the review line, in the page's language, placed after the
+  search index has read the page.
 """
 
 from __future__ import annotations
@@ -17,27 +23,34 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config as MkDocsOptions
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from hclint import publishing
+from hclint import review_line
 from hclint.article import Article, parse_article
 from hclint.config import Config, load_config
+from hclint.corpus import Index, IndexEntry
 from hclint.errors import HclintError
 from hclint.findings import Finding, Severity
 from hclint.git import LazyHistory
+from hclint.linkmap import Resolver, Tree
+from hclint.private_text import PrivateText
+from hclint.publishing import publication
 from hclint.rule import Context
-from hclint.rules import registry
+from hclint.rules import links, registry
+from hclint.site import load_site
 
 log = get_plugin_logger(__name__)
+EXPOSING_RULES = (links.INTERNAL_LINK_FROM_PUBLIC, links.PRIVATE_INCLUDE)
 
 
 class HclintPluginConfig(MkDocsOptions):
     check = c.Type(bool, default=True)  # run the offline checks during the build
     fail_on = c.Choice(("error", "warning", "info"), default="error")
-    only_warn = c.Type(bool, default=False)  # show findings, never fail the build
+    only_warn = c.Type(bool, default=False)  # show findings, never fail the build because of them
     review_line = c.Type(bool, default=True)
+    show_owner = c.Type(bool, default=False)  # team names are internal information
     config_file = c.Optional(c.File(exists=True))  # an hclint.toml; default: found from mkdocs.yml
     today = c.Optional(c.Type(str))  # pin the date for reproducible builds (also HCLINT_TODAY)
 
@@ -45,7 +58,9 @@ class HclintPluginConfig(MkDocsOptions):
 class HclintPlugin(BasePlugin[HclintPluginConfig]):
     def __init__(self) -> None:
         super().__init__()
-        self._articles: dict[str, Article] = {}  # published articles by content path
+        self._articles: dict[str, Article] = {}  # published articles by source path
+        self._withheld: set[str] = set()  # source paths of the pages left out
+        self._private_text = PrivateText()
         self._hclint: Config | None = None
         self._history = LazyHistory()  # git runs at most once a build, and only for an undated page
         self._jobs: int | None = None
@@ -64,36 +79,57 @@ class HclintPlugin(BasePlugin[HclintPluginConfig]):
             raise PluginError(f"hclint: {error.message}") from None
         return config
 
+    @event_priority(-100)  # after every plugin that adds or copies pages (translations, blogs)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        self._articles, self._history = {}, LazyHistory()
-        private: dict[str, str] = {}
-        unreadable = []
-        for file in list(files.documentation_pages()):
-            article = self._read(file)
-            if article is None:
-                unreadable.append(_project_path(self._hclint, file))
-            reason = publishing.hidden_reason(article.frontmatter) if article else None
-            if reason:
-                private[file.src_uri] = reason
+        assert self._hclint is not None
+        self._history = LazyHistory()
+        pages = [file for file in files if file.is_documentation_page() and file.inclusion is not InclusionLevel.EXCLUDED]
+        articles = {file.src_uri: self._read(file) for file in pages}
+        resolve = self._resolver(config, articles)
+        private = resolve.private
+        refused = [f"{articles[p].path}: {decided.reason}" for p, decided in private.items() if not decided.certain]
+        refused += self._exposed(resolve, articles, private)
+        for file in pages:
+            if file.src_uri in private:
                 files.remove(file)
-            elif article:
-                self._articles[file.src_uri] = article
-        _refuse_private_links(self._articles, private)
+        self._withheld = set(private)
+        self._articles = {path: article for path, article in articles.items() if path not in private}
+        self._private_text = PrivateText.of((articles[p] for p in private), self._articles.values())
         if private:
             log.info(f"left {len(private)} private article(s) out of the site: {', '.join(sorted(private))}")
         if self.config.check:
             self._check()
-        if unreadable:
-            # MkDocs would stop on these with a traceback; say why in one line instead.
-            raise PluginError(f"hclint: cannot build pages that are not UTF-8 text: {', '.join(unreadable)}")
+        if refused:
+            raise PluginError("hclint: the build stops, so that nothing private is published:\n  " + "\n  ".join(refused))
         return files
 
-    def _read(self, file: File) -> Article | None:
+    def _read(self, file: File) -> Article:
         try:
             text = file.content_string
-        except (OSError, UnicodeDecodeError):
-            return None  # the encoding rule says where; on_files stops the build
+        except (OSError, UnicodeDecodeError) as error:
+            # MkDocs would stop on this with a traceback; the page is withheld and the reason said.
+            reason = "not UTF-8 text" if isinstance(error, UnicodeDecodeError) else f"cannot read: {error.strerror or error}"
+            return Article(_project_path(self._hclint, file), file.src_uri, "", unreadable=reason)
         return parse_article(text, _project_path(self._hclint, file), file.src_uri)
+
+    def _resolver(self, config: MkDocsConfig, articles: dict[str, Article]) -> Resolver:
+        assert self._hclint is not None
+        index = Index({path: IndexEntry.of(article, EXPOSING_RULES) for path, article in articles.items()})
+        site = load_site(Path(config.config_file_path)) if config.config_file_path else load_site(None)
+        return Resolver(index, site, Tree(Path(config.docs_dir)), self._hclint.audiences)
+
+    def _exposed(self, resolve: Resolver, articles: dict[str, Article], private: dict) -> list[str]:
+        """Links, includes and nav entries that would lead readers of the site to a private page."""
+        assert self._hclint is not None
+        context = Context(self._today(), self._hclint.root, resolve.tree.root, mkdocs_file=resolve.site.mkdocs_file,
+                          audiences=self._hclint.audiences, shared={"links": (resolve.index, resolve)})
+        public = frozenset(path for path in articles if path not in private)
+        found = []
+        for rule in EXPOSING_RULES:
+            for path, problem in rule.check(resolve.index, public, lambda _: {}, context):
+                shown = articles[path].path if path in articles else path
+                found.append(f"{shown}:{problem.line}: {problem.message}")
+        return found
 
     def _check(self) -> None:
         from hclint import engine  # the parser and rules load only when a build checks
@@ -115,20 +151,36 @@ class HclintPlugin(BasePlugin[HclintPluginConfig]):
         except ValueError:
             raise PluginError(f"hclint: today {value!r} is not a date in the form YYYY-MM-DD") from None
 
+    @event_priority(-100)  # after plugins that merge metadata into the page (Material's meta plugin)
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """The last gate: the page's metadata as MkDocs and its plugins read it must say it is public."""
+        assert self._hclint is not None
+        decided = publication(page.meta, None, self._hclint.audiences)
+        if page.file.src_uri in self._withheld or not decided.public:
+            reason = decided.reason or "hclint withheld it"
+            raise PluginError(f"hclint: {page.file.src_uri} must not be published ({reason}), and MkDocs was about to render it")
+        return markdown
+
+    @event_priority(-100)  # after plugins that add text to the page
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        shown = self._private_text.in_page(html)
+        if shown:
+            said, source = shown[0]
+            raise PluginError(
+                f"hclint: {page.file.src_uri} shows the text of {source}, which is not published: "
+                f"\"{' '.join(said[:12])}...\""
+            )
+        if not self.config.review_line or page.file.src_uri not in self._articles:
+            return html
+        return review_line.with_place(html)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         article = self._articles.get(page.file.src_uri)
         if not self.config.review_line or article is None or self._hclint is None:
-            return html
-        content_path = _content_path(self._hclint, page.file)
-        settings = self._hclint.settings_for(content_path)
+            return output
+        settings = self._hclint.settings_for(_content_path(self._hclint, page.file))
         context = Context(self._today(), self._hclint.root, self._hclint.content, settings.lang, git=self._history)
-        return publishing.with_review(html, publishing.review_of(article, settings, context))
-
-
-def _refuse_private_links(articles: dict[str, Article], private: dict[str, str]) -> None:
-    found = [link.describe(a.path) for a in articles.values() for link in publishing.private_links(a, private)]
-    if found:
-        raise PluginError("hclint: published pages link to articles that are not published:\n  " + "\n  ".join(found))
+        return review_line.filled(output, review_line.review_of(article, settings, context, self.config.show_owner))
 
 
 def _project_path(config: Config | None, file: File) -> str:

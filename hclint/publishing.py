@@ -1,140 +1,125 @@
-"""What the published site shows: which articles stay private, and the review line on each page.
+"""Whether an article may be published: one decision, made here, for the MkDocs plugin and every rule.
 
-Kept apart from the MkDocs plugin so the decisions are plain functions of articles; the plugin
-only moves MkDocs objects in and out.
+A plain function of what the article says (frontmatter and folder metadata, read as MkDocs reads
+them) and of the audiences the team declared public, so the plugin and `hclint check` can never
+disagree about an article.
 """
 
 from __future__ import annotations
 
-import html
-import posixpath
+import copy
 import re
-from collections.abc import Container, Iterator, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
-from urllib.parse import unquote, urlsplit
-
-from hclint.article import Article
-from hclint.config import Settings
-from hclint.markdown import Link
-from hclint.rule import Context
-from hclint.rules.frontmatter import is_empty, lookup
-
-H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
+from typing import Any, NamedTuple
 
 
-def hidden_reason(frontmatter: Mapping[str, Any]) -> str | None:
-    """Why an article must not be published, or None when it is public."""
-    audience = frontmatter.get("audience")
-    # A list of audiences is internal as soon as it names internal, as the links rules read it.
-    if "internal" in [str(a).strip().lower() for a in (audience if isinstance(audience, list) else [audience])]:
-        return "audience: internal"
-    if frontmatter.get("draft") is True:
-        return "draft: true"
-    return None
+TRUE_WORDS = frozenset({"true", "yes", "on", "y", "1"})
+FALSE_WORDS = frozenset({"false", "no", "off", "n", "0", ""})
+KNOWN_PRIVATE = "internal"  # private without any configuration
+
+
+class Publication(NamedTuple):
+    """Whether an article may be published, and if not, why."""
+
+    public: bool
+    reason: str = ""  # why it is not published: "audience: internal", "draft: true", ...
+    # False when hclint cannot tell what the article says about its audience: it is withheld, and
+    # the MkDocs build stops so that someone looks.
+    certain: bool = True
+
+
+PUBLIC = Publication(True)
 
 
 @dataclass(frozen=True)
-class PrivateLink:
-    """A link from a published page to an article that is not published."""
+class Audiences:
+    """Which values of `audience` may be published.
 
-    line: int
-    target: str
-    private_path: str  # content path of the private article
-    reason: str
-
-    def describe(self, page_path: str) -> str:
-        return f"{page_path}:{self.line}: links to {self.target}, which is not published ({self.reason})"
-
-
-def private_links(article: Article, private: Mapping[str, str]) -> Iterator[PrivateLink]:
-    """Links in article that resolve, as MkDocs resolves relative links, to a private article."""
-    for link, path in links_into(article, private):
-        yield PrivateLink(link.line, link.target, path, private[path])
-
-
-def links_into(article: Article, paths: Container[str]) -> Iterator[tuple[Link, str]]:
-    """Each link of article that points at one of paths (content paths), with the path."""
-    for link in article.links:
-        path = resolve(article.content_path, link.target)
-        hit = next((c for c in _candidates(path) if c in paths), None) if path is not None else None
-        if hit is not None:
-            yield link, hit
-
-
-def resolve(page: str, target: str) -> str | None:
-    """The content path a relative link points at, or None for URLs, anchors and absolute paths."""
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
-        return None
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
-    return None if joined.startswith("../") or joined == ".." else joined
-
-
-def _candidates(path: str) -> tuple[str, ...]:
-    # A link may name the file (page.md) or, with directory URLs, the page's folder (page/).
-    if path.endswith((".md", ".markdown")):
-        return (path,)
-    stem = path.rstrip("/")
-    return (f"{stem}.md", f"{stem}/index.md", f"{stem}/README.md")
-
-
-@dataclass(frozen=True)
-class Review:
-    """What a page says about its last review."""
-
-    reviewed: str | None  # the date as written in the frontmatter
-    owner: str | None
-    due: str | None  # set only when the review is overdue
-
-    def as_html(self) -> str:
-        parts = []
-        if self.reviewed:
-            parts.append(f'Last reviewed <time datetime="{_e(self.reviewed)}">{_e(self.reviewed)}</time>')
-        if self.owner:
-            parts.append(f"Owner {_e(self.owner)}")
-        line = f'<p class="hclint-review">{" · ".join(parts)}</p>\n' if parts else ""
-        if self.due:
-            line += (
-                '<div class="admonition warning hclint-due-for-review">\n'
-                '<p class="admonition-title">Due for review</p>\n'
-                f"<p>This article was due for review on {_e(self.due)}. Some details may be out of date.</p>\n"
-                "</div>\n"
-            )
-        return line
-
-
-def review_of(article: Article, settings: Settings, context: Context) -> Review:
-    """The review line from the article's frontmatter, with the stale-article rule's own due date.
-
-    The due date comes from the freshness rules themselves, so the site and `hclint check` never
-    disagree; the notice shows only where stale-article is on for the article.
+    Without configuration only `public` is, `internal` is not, and any other value is one hclint
+    cannot judge. A team that lists its public audiences (`public_audiences`) makes every other
+    value private.
     """
-    from hclint.rules import freshness  # dateutil and git load only when a page is rendered
 
-    setting = settings.rules[freshness.LEADER]
-    options = setting.options
-    written = not is_empty(lookup(article.frontmatter, options["review_field"]))
-    reviewed = freshness.reviewed(article, options, context) if written else None
-    owner = lookup(article.frontmatter, options["owner_field"])
-    late = freshness.overdue(article, options, context) if setting.severity else None
-    return Review(
-        reviewed.day.isoformat() if reviewed else None,
-        owner.strip() if isinstance(owner, str) and owner.strip() else None,
-        late.due.isoformat() if late else None,
-    )
+    public: frozenset[str] = frozenset({"public"})
+    configured: bool = False
 
 
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+EVERYONE = Audiences()
 
 
-def with_review(page_html: str, review: Review) -> str:
-    """The page with the review line under its title, or at the top when the title is outside it."""
-    block = review.as_html()
-    end = H1_END.search(page_html)
-    if not block:
-        return page_html
-    if end is None:
-        return block + page_html
-    return page_html[: end.end()] + "\n" + block + page_html[end.end() :]
+def publication(
+    frontmatter: Mapping[str, Any], unreadable: str | None, audiences: Audiences = EVERYONE,
+    folders: Sequence[Mapping[str, Any]] = (),
+) -> Publication:
+    """Whether an article may be published: the one decision the MkDocs plugin, the link rules and
+    every other part of hclint use. It fails closed: anything it cannot read with certainty (the
+    frontmatter, a value of `draft` or `audience`) means "not public".
+
+    folders: the folder metadata that applies to the page (Material's meta plugin), shallowest first.
+    """
+    if unreadable:
+        return Publication(False, f"hclint cannot read it: {unreadable}", certain=False)
+    try:
+        meta = _merged(folders, frontmatter) if folders else frontmatter
+    except Exception as error:  # what mergedeep raises for values of different types
+        return Publication(False, f"its folder metadata cannot be merged with its frontmatter ({error})", certain=False)
+    found = (_draft(_values(meta, "draft")), _audience(_values(meta, "audience"), audiences))
+    return next((f for f in found if not f.certain), None) or next((f for f in found if not f.public), PUBLIC)
+
+
+def _merged(folders: Sequence[Mapping[str, Any]], frontmatter: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The page's metadata as Material's meta plugin merges it: folders in order, then the page."""
+    from mergedeep import Strategy, merge
+
+    meta: dict[str, Any] = {}
+    for defaults in folders:
+        merge(meta, copy.deepcopy(dict(defaults)), strategy=Strategy.TYPESAFE_ADDITIVE)
+    return merge(meta, copy.deepcopy(dict(frontmatter)), strategy=Strategy.TYPESAFE_ADDITIVE)
+
+
+def _values(meta: Mapping[str, Any], name: str) -> list[Any]:
+    """The values of a key written in any case (`Audience`, ` draft`): a writer meant the same key."""
+    return [value for key, value in meta.items() if isinstance(key, str) and key.strip().casefold() == name]
+
+
+def _words(value: str) -> str:
+    return " ".join(value.split()).casefold()
+
+
+def _draft(values: list[Any]) -> Publication:
+    for value in values:
+        if value is None or value is False or value == 0:
+            continue
+        if value is True or (isinstance(value, int) and not isinstance(value, bool)):
+            return Publication(False, "draft: true")
+        if isinstance(value, str) and _words(value) in TRUE_WORDS:
+            return Publication(False, f"draft: {value.strip()}")
+        if isinstance(value, str) and _words(value) in FALSE_WORDS:
+            continue
+        return Publication(False, f"draft: {_shown(value)} is neither true nor false", certain=False)
+    return PUBLIC
+
+
+def _audience(values: list[Any], audiences: Audiences) -> Publication:
+    names: list[str] = []
+    for value in values:
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            if item is None:
+                continue
+            if not isinstance(item, str):
+                return Publication(False, f"audience: {_shown(value)} is not the name of an audience", certain=False)
+            names += [_words(part) for part in re.split(r"[,;]", item) if part.strip()]
+    private = [name for name in names if name not in audiences.public]
+    if not private:
+        return PUBLIC
+    unknown = [name for name in private if name != KNOWN_PRIVATE and not audiences.configured]
+    if unknown and KNOWN_PRIVATE not in private:  # with internal among them, it is private whatever the rest
+        reason = f"audience: {unknown[0]} is an audience hclint does not know (list the public ones in public_audiences)"
+        return Publication(False, reason, certain=False)
+    return Publication(False, f"audience: {KNOWN_PRIVATE if KNOWN_PRIVATE in private else private[0]}")
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

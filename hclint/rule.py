@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from hclint.findings import Problem, Severity
 from hclint.git import FileHistory, no_history
+from hclint.publishing import EVERYONE, Audiences
 
 if TYPE_CHECKING:
     from hclint.article import Article
@@ -38,6 +39,8 @@ class Context:
     progress: bool = False
     # mkdocs.yml, when MkDocs builds the site: it decides where links lead and which ids headings get.
     mkdocs_file: Path | None = None
+    # Which audiences may be published (the configuration's public_audiences).
+    audiences: Audiences = EVERYONE
     # One run's scratch space, so the rules of one family share one pass (over the network) rather
     # than each making its own.
     shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -109,6 +112,8 @@ class Example:
     options: Mapping[str, Any] = field(default_factory=dict)
     # Corpus rules: the other articles of the help center the example needs (content path -> text).
     others: Mapping[str, str] = field(default_factory=dict)
+    # The mkdocs.yml the example needs, when the rule depends on the site's settings.
+    mkdocs: str = ""
 
 
 @dataclass(frozen=True)
@@ -206,7 +211,8 @@ def _example_text(example: Example | None) -> str:
     settings = ""
     if example.options:
         settings = "With " + ", ".join(f"`{k} = {_toml(v)}`" for k, v in example.options.items()) + ", "
-    return "\n".join([f"{settings}this article breaks the rule:", "", _fence(failing), "", "Fixed:", "", _fence(example.fixed)])
+    site = ["With this mkdocs.yml:", "", "````yaml\n" + example.mkdocs.rstrip("\n") + "\n````", ""] if example.mkdocs else []
+    return "\n".join([*site, f"{settings}this article breaks the rule:", "", _fence(failing), "", "Fixed:", "", _fence(example.fixed)])
 
 
 def _toml(value: Any) -> str:

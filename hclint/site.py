@@ -41,6 +41,15 @@ class NavEntry:
 
 
 @dataclass(frozen=True)
+class Snippets:
+    """pymdownx.snippets as configured: where `--8<--` finds the files it includes."""
+
+    base_paths: tuple[Path, ...]  # absolute, in the order the extension tries them
+    restrict_base_path: bool = True
+    auto_append: tuple[str, ...] = ()  # appended to every page
+
+
+@dataclass(frozen=True)
 class Site:
     """The settings of mkdocs.yml that decide where links go and which anchors exist."""
 
@@ -53,6 +62,8 @@ class Site:
     site_path: str = "/"  # path of site_url: absolute links start with it
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     not_in_nav: tuple[str, ...] = ()
+    meta_file: str | None = None  # the name of folder metadata files, when the meta plugin is on
+    snippets: Snippets | None = None
 
     def nav_title(self, content_path: str) -> str | None:
         """The title the nav gives a page: MkDocs shows it when the page names none itself."""
@@ -125,6 +136,44 @@ def _load_site(mkdocs_file: Path, mtime_ns: int, size: int) -> Site:
         site_path=urlsplit(str(data.get("site_url") or "")).path.rstrip("/") + "/",
         exclude=DEFAULT_EXCLUDE + _patterns(data.get("exclude_docs")) + _patterns(data.get("draft_docs")),
         not_in_nav=_patterns(data.get("not_in_nav")),
+        meta_file=_meta_file(data.get("plugins")),
+        snippets=_snippets(extensions, mkdocs_file.parent),
+    )
+
+
+def _plugins(items: Any) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """(name, settings) of each plugin listed in mkdocs.yml."""
+    entries = items.items() if isinstance(items, Mapping) else items if isinstance(items, list) else ()
+    for item in entries:
+        if isinstance(item, str):
+            yield item, {}
+        elif isinstance(item, tuple):
+            yield str(item[0]), item[1] if isinstance(item[1], Mapping) else {}
+        elif isinstance(item, Mapping):
+            for name, settings in item.items():
+                yield str(name), settings if isinstance(settings, Mapping) else {}
+
+
+def _meta_file(plugins: Any) -> str | None:
+    """Material for MkDocs's meta plugin (`meta` or `material/meta`): folder metadata files."""
+    for name, settings in _plugins(plugins):
+        if name in ("meta", "material/meta") and settings.get("enabled", True) is not False:
+            return str(settings.get("meta_file", ".meta.yml"))
+    return None
+
+
+def _snippets(extensions: Mapping[str, Mapping[str, Any]], folder: Path) -> Snippets | None:
+    """pymdownx.snippets's settings; base paths are relative to where `mkdocs build` runs, the
+    folder of mkdocs.yml."""
+    if "pymdownx.snippets" not in extensions:
+        return None
+    settings = extensions["pymdownx.snippets"]
+    base = settings.get("base_path", ["."])
+    bases = [base] if isinstance(base, (str, Path)) else list(base) if isinstance(base, (list, tuple)) else ["."]
+    return Snippets(
+        tuple((folder / str(b)).resolve() for b in bases),
+        bool(settings.get("restrict_base_path", True)),
+        tuple(str(name) for name in settings.get("auto_append") or ()),
     )
 
 

@@ -93,3 +93,37 @@ def shared_or_skip(*parts: str) -> Path:
             pytest.fail(f"{path} is missing in CI")
         pytest.skip(f"{path} is absent (realism test)")
     return path
+
+
+PUBLISHED_URL = "https://github.com/hclint/hclint"  # where the guide tells users to install hclint from
+
+
+@pytest.fixture(scope="session")
+def release_remote(tmp_path_factory) -> Path:
+    """A stand-in for the published repository: a bare clone of this checkout, with the release
+    tag the guide names (v + hclint's version) on its HEAD, as the release would tag it."""
+    import subprocess
+
+    from hclint import __version__
+
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True)
+    if head.returncode != 0:
+        pytest.fail(f"{REPO} must be a git checkout: the documented set-up installs hclint from it")
+    remote = tmp_path_factory.mktemp("published") / "hclint.git"
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    for command in (["git", "clone", "-q", "--bare", str(REPO), str(remote)],
+                    ["git", "--git-dir", str(remote), "tag", "-f", f"v{__version__}", head.stdout.strip()]):
+        done = subprocess.run(command, capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr
+    return remote
+
+
+def documented_block(article: str, language: str, holding: str) -> str:
+    """The first fenced block of that language in a content/ article that holds the given text."""
+    import re
+
+    text = (REPO / "content" / article).read_text(encoding="utf-8")
+    for match in re.finditer(rf"^```{language}\n(.*?)^```$", text, re.MULTILINE | re.DOTALL):
+        if holding in match.group(1):
+            return match.group(1)
+    raise AssertionError(f"content/{article} has no ```{language} block holding {holding!r}")

@@ -148,3 +148,56 @@ def test_bare_urls_in_prose_are_blanked_whatever_their_case(url):
     article = parse_article(f"---\ntitle: T\n---\n\nSee {url} today.\n", "a.md", "a.md")
     [run] = article.blocks[0].runs
     assert run.text == "See " + " " * len(url) + " today."
+
+
+# ---- metadata read exactly as MkDocs reads it -------------------------------------------------
+
+AS_MKDOCS_READS = [
+    "---\ntitle: Dots\naudience: internal\n...\n\nBody\n",
+    "---\n\ntitle: Blank line first\n---\nBody\n",
+    "---  \ntitle: Spaces after the fence\n---\t\nBody\n",
+    "Title: MultiMarkdown\nAudience: internal\n    continued\n\nBody\n",
+    "----\ntitle: four dashes are a rule, not a fence\n----\nBody\n",
+    "---\nx: &a 1\ny: *a\naudience: internal\n---\nBody\n",
+    "---\naudience:\tinternal\n---\nBody\n",
+    "# Just a heading\n\nBody\n",
+    "---\n---\nBody\n",
+]
+
+
+@pytest.mark.parametrize("text", AS_MKDOCS_READS)
+def test_metadata_is_what_mkdocs_reads(text):
+    from mkdocs.utils.meta import get_data
+
+    body, expected = get_data(text)
+    article = parse_article(text, "a.md", "a.md")
+    assert article.frontmatter == expected
+    assert article.unreadable is None
+    # The first line the parser sees is the first line MkDocs renders.
+    rendered = [line for line in text.split("\n")[article.body_line - 1 :]]
+    assert "\n".join(rendered).lstrip("\n") == body
+
+
+@pytest.mark.parametrize("text", [
+    "---\ntitle: Escalation: tier 2\naudience: internal\n---\nBody\n",  # invalid YAML
+    "---\naudience: internal\nhome: !ENV HOME\n---\nBody\n",  # a tag MkDocs's loader does not know either
+    "---\ntitle: never closed\naudience: internal\n---",  # no line break after the closing fence
+    "---\nx: !!int a\n---\nBody\n",  # the constructor's own ValueError
+    "---\n- a list\n---\nBody\n",
+])
+def test_metadata_mkdocs_cannot_read_is_unreadable_here_too(text):
+    from mkdocs.utils.meta import get_data
+
+    body, data = get_data(text)
+    assert data == {} and body.startswith("---")  # MkDocs would show it as page text
+    article = parse_article(text, "a.md", "a.md")
+    assert article.unreadable and article.frontmatter == {}
+    assert [rule for rule, _ in article.load_problems] == ["frontmatter-invalid"]
+
+
+def test_publishing_keys_written_twice_are_not_trusted():
+    article = parse_article("---\naudience: internal\nAudience: public\n---\nBody\n", "a.md", "a.md")
+    assert article.unreadable == "the key `audience` is written more than once"
+    twice = parse_article("---\ntitle: A\ntitle: B\n---\nBody\n", "a.md", "a.md")
+    assert twice.unreadable is None and twice.frontmatter["title"] == "B"
+    assert [p.message for _, p in twice.load_problems] == ["the key `title` is written twice (lines 2 and 3): YAML keeps only the last"]

@@ -121,3 +121,73 @@ def test_deleting_an_article_reports_the_unchanged_articles_that_linked_to_it(li
 def test_renaming_an_article_reports_links_to_its_old_name(linked):
     git(linked, "mv", "content/b.md", "content/bee.md")
     assert _links(linked) == [("content/a.md", 3, "broken-link")]
+
+
+NAV = "site_name: Help\ndocs_dir: content\nnav:\n  - A: a.md\n  - B: b.md\n  - C: c.md\n"
+NAV_RULES = only_rules("broken-link", "nav-missing-target", "orphan-article", "missing-title")
+
+
+@pytest.fixture
+def site(tmp_path):
+    """A site with a nav; c.md has an old broken link, old.md an old missing title."""
+    write_center(tmp_path, {"content/a.md": "# A\n\nSee [B](b.md).\n", "content/b.md": "# B\n\nSee [D](d.md).\n",
+                            "content/c.md": "# C\n\nSee [gone](gone.md).\n", "content/d.md": "# D\n\nOnly B links here.\n",
+                            "content/old.md": "No title.\n"}, NAV_RULES)
+    (tmp_path / "mkdocs.yml").write_text(NAV, encoding="utf-8")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "start")
+    git(tmp_path, "checkout", "-q", "-b", "work")
+    return tmp_path
+
+
+def _found(root, *args):
+    result = run_hclint(root, "check", "--format", "json", "--fail-on", "info", *args)
+    return sorted((f["path"], f["line"], f["rule"]) for f in result.json)
+
+
+def test_a_deleted_article_reports_the_links_the_nav_entry_and_the_orphan_it_leaves(site):
+    git(site, "rm", "-q", "content/b.md")
+    assert _found(site, "--changed-since", "main") == [
+        ("content/a.md", 3, "broken-link"),  # its link now leads nowhere
+        ("content/d.md", 1, "orphan-article"),  # b.md was the only article that linked here
+        ("mkdocs.yml", 5, "nav-missing-target"),  # the nav entry of b.md
+    ]
+
+
+def test_a_change_to_mkdocs_yml_or_the_configuration_reports_every_article(site):
+    (site / "mkdocs.yml").write_text(NAV.replace("  - C: c.md\n", "  - C: see.md\n"), encoding="utf-8")
+    found = _found(site, "--changed-since", "main")
+    assert ("mkdocs.yml", 6, "nav-missing-target") in found
+    assert ("content/c.md", 3, "broken-link") in found and ("content/old.md", 1, "missing-title") in found
+    git(site, "checkout", "-q", "--", "mkdocs.yml")
+    assert _found(site, "--changed-since", "main") == []
+    pyproject = (site / "pyproject.toml").read_text(encoding="utf-8")
+    (site / "pyproject.toml").write_text(pyproject + '\n[project]\nname = "help"\n', encoding="utf-8")
+    assert _found(site, "--changed-since", "main") == []  # outside [tool.hclint]: nothing hclint reads changed
+    assert 'broken-anchor = "off"' in pyproject
+    (site / "pyproject.toml").write_text(pyproject.replace('broken-anchor = "off"', 'broken-anchor = "warning"'), encoding="utf-8")
+    assert ("content/c.md", 3, "broken-link") in _found(site, "--changed-since", "main")
+
+
+def test_staged_reports_what_the_next_commit_breaks_and_nothing_unstaged(site):
+    git(site, "rm", "-q", "--cached", "content/b.md")  # staged deletion; the file stays on disk, untracked
+    (site / "content/b.md").unlink()
+    (site / "content/c.md").write_text("# C\n\nSee [new](new.md).\n")  # unstaged: not part of the commit
+    assert _found(site, "--staged") == [("content/a.md", 3, "broken-link"), ("content/d.md", 1, "orphan-article"),
+                                        ("mkdocs.yml", 5, "nav-missing-target")]
+    # A path pre-commit names (all of them with --all-files) is reported too.
+    assert _found(site, "--staged", "content/c.md") == [("content/a.md", 3, "broken-link"), ("content/c.md", 3, "broken-link"),
+                                                        ("content/d.md", 1, "orphan-article"), ("mkdocs.yml", 5, "nav-missing-target")]
+
+
+def test_staged_works_before_the_first_commit(tmp_path):
+    write_center(tmp_path, {"content/a.md": "No title.\n"}, NAV_RULES)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    assert _found(tmp_path, "--staged") == [("content/a.md", 1, "missing-title"), ("content/a.md", 1, "orphan-article")]
+
+
+def test_staged_and_changed_since_together_is_a_usage_error(site):
+    result = run_hclint(site, "check", "--staged", "--changed-since", "main")
+    assert result.exit_code == 2 and "cannot be used together" in result.stderr

@@ -180,3 +180,12 @@ def test_rules_about_an_unread_file_do_not_offer_a_comment_to_suppress_them(tmp_
     suppress = page.split("## How to suppress", 1)[1]
     assert "hclint-disable" not in suppress and "hclint: {disable" not in suppress
     assert "exclude" in suppress or '"off"' in suppress
+
+
+@pytest.mark.parametrize("option", ["--output", "--write-baseline"])
+def test_a_report_into_a_folder_that_does_not_exist_is_one_line_and_exit_2(tmp_path, option):
+    write_center(tmp_path, {"content/a.md": NO_TITLE}, BASIC)
+    result = run_hclint(tmp_path, "check", option, "no/such/folder/out.json")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [f"Error: {option} no/such/folder/out.json: the folder {tmp_path}/no/such/folder does not exist"]
+    assert not (tmp_path / "no").exists()

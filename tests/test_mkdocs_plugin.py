@@ -57,14 +57,36 @@ def test_private_articles_are_not_published_anywhere(site):
 
 def test_each_page_shows_its_review_and_stale_pages_say_so(site):
     refunds = (site / "refunds/index.html").read_text(encoding="utf-8")
-    line = re.search(r'<p class="hclint-review">(.*?)</p>', refunds).group(1)
-    assert re.sub("<[^>]+>", "", line) == "Last reviewed 2026-10-01 · Owner billing-team"
+    line = re.search(r'<p class="hclint-review" lang="en">(.*?)</p>', refunds).group(1)
+    assert re.sub("<[^>]+>", "", line) == "Last reviewed October 1, 2026"  # no owner unless the site shows owners
+    assert '<time datetime="2026-10-01">' in line
     # The line sits under the page title, not above it.
     assert refunds.index("<h1") < refunds.index('class="hclint-review"')
     assert "Due for review" not in refunds
     old = (site / "old-policy/index.html").read_text(encoding="utf-8")
     assert "Due for review" in old
-    assert "due for review on 2026-09-28" in old
+    assert re.search(r"due for review on <time[^>]*>September 28, 2026</time>", old)
+
+
+def test_the_review_line_stays_out_of_the_search_index(site):
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "Refunds take five days" in index  # the page's own text is indexed
+    assert "reviewed" not in index.lower() and "Due for review" not in index
+
+
+def test_the_review_line_speaks_the_page_language_and_names_the_owner_only_when_asked(tmp_path):
+    files = {
+        **CENTER,
+        "content/remboursements.md": article("Remboursements", "Sous cinq jours.", owner="billing-team", last_reviewed="2026-10-01", lang="fr"),
+        "content/erstattung.md": article("Erstattung", "In fünf Tagen.", owner="billing-team", last_reviewed="2026-04-01", lang="de-DE"),
+    }
+    write_site(tmp_path, files, CONFIG, plugin="show_owner: true")
+    assert build(tmp_path, "--strict").returncode == 0
+    french = (tmp_path / "site/remboursements/index.html").read_text(encoding="utf-8")
+    line = re.search(r'<p class="hclint-review" lang="fr">(.*?)</p>', french).group(1)
+    assert re.sub("<[^>]+>", "", line) == "Dernière relecture le 1 octobre 2026 · Responsable : billing-team"
+    german = (tmp_path / "site/erstattung/index.html").read_text(encoding="utf-8")
+    assert "Zuletzt geprüft am" in german and "Prüfung fällig" in german and "Verantwortlich: billing-team" in german
 
 
 def test_the_site_loads_nothing_from_other_hosts(site):
@@ -80,8 +102,8 @@ def test_a_public_page_linking_to_a_private_one_fails_the_build(tmp_path):
     write_site(tmp_path, files, CONFIG)
     done = build(tmp_path)  # not even --strict: publishing a dead link to a hidden page is never right
     assert done.returncode != 0
-    assert "content/refunds.md:5: links to agents/internal.md#tone, which is not published (audience: internal)" in done.stderr
-    assert "content/refunds.md:7: links to draft/, which is not published (draft: true)" in done.stderr
+    assert "content/refunds.md:5: this public article links to `agents/internal.md#tone`, which is not published (audience: internal)" in done.stderr
+    assert "content/refunds.md:7: this public article links to `draft/`, which is not published (draft: true)" in done.stderr
     assert "Traceback" not in done.stderr
 
 
@@ -121,5 +143,5 @@ def test_an_article_that_is_not_utf8_stops_the_build_with_the_finding_not_a_trac
     done = build(tmp_path)
     assert done.returncode != 0
     assert "content/cafe.md:1:6: error encoding not valid UTF-8" in done.stderr
-    assert "cannot build pages that are not UTF-8 text: content/cafe.md" in done.stderr
+    assert "content/cafe.md: hclint cannot read it: not UTF-8 text" in done.stderr
     assert "Traceback" not in done.stderr

@@ -23,7 +23,6 @@ def render(output: Output) -> str:
             "driver": {
                 "name": "hclint",
                 "version": __version__,
-                "informationUri": "https://pypi.org/project/hclint/",
                 "rules": [_descriptor(rule) for rule in rules],
             }
         },

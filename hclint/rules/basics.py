@@ -56,12 +56,15 @@ FRONTMATTER_INVALID = Rule(
     severity=Severity.ERROR,
     kind="article",
     check=_loaded("frontmatter-invalid"),
-    what="Reports frontmatter that is not valid YAML, that is not a mapping of keys to values, that is "
-    "never closed, or that uses YAML aliases, at the line where YAML found the problem.",
+    what="Reports frontmatter that MkDocs and hclint cannot read: YAML that is not valid (a YAML tag "
+    "such as `!ENV` included), that is not a mapping of keys to values, that is never closed by a line "
+    "holding only `---` or `...`, or whose aliases expand it to more than 10,000 values; and a key "
+    "written twice, since YAML keeps only the last. Frontmatter is read exactly as MkDocs reads it.",
     why="When the frontmatter cannot be read, every check that depends on it (title, owner, review "
-    "date, audience) silently sees nothing. An internal article could be published because its "
-    "`audience: internal` was never read. Aliases are refused because a few of them can expand into "
-    "billions of values and exhaust memory.",
+    "date, audience) silently sees nothing, and MkDocs shows the broken frontmatter as page text. "
+    "hclint never publishes such an article: its `audience: internal` may be in the part that could "
+    "not be read, so the MkDocs plugin withholds it and stops the build. A few aliases can expand "
+    "into billions of values and exhaust memory.",
     example=Example(
         failing="---\ntitle: Refunds: how they work\n---\n\nRefunds take five days.\n",
         fixed="---\ntitle: \"Refunds: how they work\"\n---\n\nRefunds take five days.\n",

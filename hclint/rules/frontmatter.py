@@ -89,6 +89,8 @@ def field_types(article: Article, options: Options, context: Context) -> Iterato
         value = lookup(article.frontmatter, name)
         if is_empty(value):
             continue
+        if name == "audience" and field_type == DEFAULT_TYPES["audience"] and context.audiences.configured:
+            field_type = "|".join([*sorted(context.audiences.public), "internal"])  # the audiences the team declared
         wrong = type_error(value, field_type)
         if wrong:
             yield Problem(article.line_of(name), 1, f"field `{name}` should be {describe(field_type)}, {wrong}")
@@ -197,11 +199,12 @@ FRONTMATTER_FIELD_TYPE = Rule(
     check=field_types,
     what="Reports a field whose value does not fit the type that `types` declares: a list where a "
     "string belongs, a string where a list belongs, or a value outside an enumeration such as "
-    "`audience: public|internal`. The message names the field, its line and the expected type.",
+    "`audience: public|internal` (with `public_audiences` configured, the audiences listed there and "
+    "`internal`). The message names the field, its line and the expected type.",
     why="Tools read these fields: the site's search, the navigation, and the publishing step that "
-    "keeps internal articles private. A value of the wrong type is silently ignored by them, so "
-    f"an internal article may be published. {AI_READER} rely on the same fields to pick who may "
-    "see an answer.",
+    "keeps internal articles private. A value of the wrong type is silently ignored by most of them; "
+    "the publishing step withholds an article whose `draft` or `audience` it cannot understand, and "
+    f"stops the build. {AI_READER} rely on the same fields to pick who may see an answer.",
     example=Example(
         failing=GOOD.replace("owner: support-team\n", "owner: support-team\naudience: everyone\n"),
         fixed=GOOD.replace("owner: support-team\n", "owner: support-team\naudience: public\n"),

@@ -13,7 +13,7 @@ from urllib.parse import unquote
 
 from hclint.corpus import Index, IndexEntry
 from hclint.findings import Problem, Severity
-from hclint.linkmap import OUTSIDE, Kind, Resolver, Target, anchor_facts, audience, closest, resolver
+from hclint.linkmap import OUTSIDE, Kind, Resolver, Target, anchor_facts, closest, resolver
 from hclint.markdown import Link
 from hclint.rule import Context, Example, Options, Rule
 from hclint.site import INDEX_NAMES, NavEntry, Site
@@ -97,17 +97,64 @@ def _anchor_problem(link: Link, target: Target, source: str, ids: frozenset[str]
 
 def internal_link_from_public(index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context) -> Iterator[tuple[str, Problem]]:
     resolve = resolver(index, context)
+    private = resolve.private
     for source in sorted(targets):
-        if source in resolve.internal:
+        if source in private:
             continue
-        for link, target in resolve.links_of(source):
-            if target.kind is Kind.PAGE and target.path in resolve.internal:
-                message = f"this public article links to `{unquote(link.target)}`, which is internal (`audience: internal`)"
+        entry = index.entries[source]
+        for link in (*entry.links, *entry.facts.get(INTERNAL_LINK_FROM_PUBLIC.name, ())):
+            page = next((p for p in resolve.reaches(source, link.target) if p in private and p != source), None)
+            if page is not None:
+                message = f"this public article links to `{unquote(link.target)}`, which is not published ({private[page].reason})"
                 yield source, Problem(link.line, link.column, message, hint="link to a public article, or remove the link")
+    yield from _private_nav_entries(resolve, context)
 
 
-def _published(site: Site, entry: IndexEntry) -> bool:
-    return audience(entry) == "public" and not site.is_excluded(entry.content_path)
+def _private_nav_entries(resolve: Resolver, context: Context) -> Iterator[tuple[str, Problem]]:
+    site = resolve.site
+    if site.nav is None or site.mkdocs_file is None:
+        return
+    shown = posixpath.relpath(site.mkdocs_file.as_posix(), context.root.as_posix())
+    for entry in site.nav:
+        path = posixpath.normpath(entry.target)
+        if not entry.is_link and path in resolve.private:
+            message = f"the nav entry `{entry.target}` leads to an article that is not published ({resolve.private[path].reason})"
+            yield shown, Problem(entry.line, entry.column, message, hint="remove the entry from the nav")
+
+
+def private_include(index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context) -> Iterator[tuple[str, Problem]]:
+    resolve = resolver(index, context)
+    if resolve.site.snippets is None:
+        return
+    for source in sorted(targets):
+        if source in resolve.private:
+            continue
+        for include in index.entries[source].facts.get(PRIVATE_INCLUDE.name, ()):
+            found = resolve.private_include(include.path)
+            if found is not None:
+                shown, reason = found
+                message = f"this public article includes `{include.path}`, whose text is not published ({shown}: {reason})"
+                yield source, Problem(include.line, include.column, message, hint="include a public snippet, or remove the include")
+    if resolve.site.mkdocs_file is not None:
+        shown = posixpath.relpath(resolve.site.mkdocs_file.as_posix(), context.root.as_posix())
+        for name in resolve.site.snippets.auto_append:
+            found = resolve.private_include(name)
+            if found is not None:
+                message = f"`auto_append` adds `{name}` to every page, and its text is not published ({found[0]}: {found[1]})"
+                yield shown, Problem(1, 1, message, hint="append a public snippet, or remove it from auto_append")
+
+
+def folder_meta_invalid(index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context) -> Iterator[tuple[str, Problem]]:
+    resolve = resolver(index, context)
+    for meta in resolve.folder_meta.files:
+        if meta.data is None:
+            shown = posixpath.relpath((context.content / meta.path).as_posix(), context.root.as_posix())
+            message = f"the folder metadata cannot be read ({meta.error}): every page below it is withheld from the site"
+            yield shown, Problem(meta.line, 1, message, hint="fix the YAML; MkDocs's meta plugin stops the build on it too")
+
+
+def _published(site: Site, resolve: Resolver, content_path: str) -> bool:
+    return content_path not in resolve.private and not site.is_excluded(content_path)
 
 
 def _is_home(content_path: str) -> bool:
@@ -121,8 +168,7 @@ def not_in_nav(index: Index, targets: frozenset[str], options_for: Callable[[str
         return
     in_nav = {entry.target for entry in site.nav}
     for source in sorted(targets):
-        entry = index.entries[source]
-        if source not in in_nav and _published(site, entry) and not site.is_not_in_nav(source):
+        if source not in in_nav and _published(site, resolve, source) and not site.is_not_in_nav(source):
             message = "no entry of the nav in mkdocs.yml leads to this article"
             hint = "add it to `nav` in mkdocs.yml, or list it under `not_in_nav` if only links should lead to it"
             yield source, Problem(1, 1, message, hint=hint)
@@ -143,8 +189,7 @@ def orphan_article(index: Index, targets: frozenset[str], options_for: Callable[
     few = len(targets) * 20 < len(index.entries)
     linked = resolve.linked_from_elsewhere if few else (lambda page: bool(resolve.inbound.get(page)))
     for source in sorted(targets):
-        entry = index.entries[source]
-        if _is_home(source) or not _published(resolve.site, entry) or linked(source):
+        if _is_home(source) or not _published(resolve.site, resolve, source) or linked(source):
             continue
         if not _reached_by_nav(resolve.site, source):
             yield source, Problem(1, 1, "no other article links to this one and no nav entry leads to it", hint="link to it from a related article, or add it to the nav")
@@ -265,8 +310,8 @@ NOT_IN_NAV = Rule(
     check=not_in_nav,
     example=None,
     what="When mkdocs.yml has an explicit `nav`, reports each public article that no nav entry leads to. "
-    "Articles with `audience: internal`, articles excluded by `exclude_docs` and articles listed under "
-    "`not_in_nav` are not reported.",
+    "Articles that are not published (internal, drafts, or frontmatter hclint cannot read), articles "
+    "excluded by `exclude_docs` and articles listed under `not_in_nav` are not reported.",
     why="An article outside the nav can only be found by search or by a link. Most often it was "
     f"added and then forgotten in mkdocs.yml. {AI_READER} miss where it belongs in the structure.",
 )
@@ -287,15 +332,21 @@ ORPHAN_ARTICLE = Rule(
 
 INTERNAL_LINK_FROM_PUBLIC = Rule(
     name="internal-link-from-public",
-    summary="A public article links to an internal one.",
+    summary="A public article links to an article that is not published.",
     severity=Severity.ERROR,
     kind="corpus",
     check=internal_link_from_public,
-    what="Reports a link from a public article to an article with `audience: internal` in its frontmatter. "
-    "Internal articles are written for support agents and the AI assistant, and are never published.",
-    why="On the published site the link is broken, and the text around it promises something the reader "
+    facts=lambda article: article.views.html_links,
+    what="Reports a link from a public article to an article that is not published: one with "
+    "`audience: internal`, a draft, or one whose frontmatter hclint cannot read with certainty. "
+    "Every form of link counts: relative (`agents/tone.md`), a site path (`/agents/tone/`), with an "
+    "anchor (`#tone`), reference-style, and raw HTML (`<a href>`), which the browser resolves from the "
+    "page's address. A nav entry in mkdocs.yml that leads to such an article is reported on mkdocs.yml.",
+    why="Internal articles are written for support agents and the AI assistant, and are never published. "
+    "On the published site the link is broken, and the text around it promises something the reader "
     f"cannot see. It may also reveal that internal guidance exists. {AI_READER} may follow it and quote "
-    "internal guidance to a customer.",
+    "internal guidance to a customer. The MkDocs plugin stops the build on such a link, whatever the "
+    "build mode.",
     example=Example(
         failing=HEAD + "Agents follow the [refund policy](policy.md).\n",
         fixed=HEAD + "Contact support to ask for a refund.\n",
@@ -303,4 +354,49 @@ INTERNAL_LINK_FROM_PUBLIC = Rule(
     ),
 )
 
-RULES = (BROKEN_LINK, BROKEN_ANCHOR, MISSING_IMAGE, NAV_MISSING_TARGET, NOT_IN_NAV, ORPHAN_ARTICLE, INTERNAL_LINK_FROM_PUBLIC)
+PRIVATE_INCLUDE = Rule(
+    name="private-include",
+    summary="A public article includes the text of an article that is not published.",
+    severity=Severity.ERROR,
+    kind="corpus",
+    check=private_include,
+    facts=lambda article: article.includes,
+    what="When mkdocs.yml turns on `pymdownx.snippets`, reports a `--8<--` include, inline or in a block, "
+    "that pulls an internal or draft article (or a file whose frontmatter says so) into a public one, "
+    "directly or through another snippet. Paths are resolved as the extension resolves them, against "
+    "its `base_path`. A file that `auto_append` adds to every page is reported on mkdocs.yml.",
+    why="An include copies the file's text into the page as it is built: the internal article is published "
+    "inside the public one, frontmatter and all, even though its own page is withheld. "
+    f"{AI_READER} then read internal guidance as public text. The MkDocs plugin stops the build on such "
+    "an include, whatever the build mode.",
+    example=Example(
+        failing=HEAD + "--8<-- \"content/policy.md\"\n",
+        fixed=HEAD + "Contact support to ask for a refund.\n",
+        others={"policy.md": INTERNAL},
+        mkdocs="docs_dir: content\nmarkdown_extensions:\n  - pymdownx.snippets\n",
+    ),
+)
+
+FOLDER_META_INVALID = Rule(
+    name="folder-meta-invalid",
+    summary="A folder metadata file (.meta.yml) cannot be read.",
+    severity=Severity.ERROR,
+    kind="corpus",
+    check=folder_meta_invalid,
+    example=None,
+    what="When mkdocs.yml turns on Material for MkDocs's meta plugin, reports each folder metadata file "
+    "(`.meta.yml`, or the plugin's `meta_file`) that is not a YAML mapping of keys to values, at the line "
+    "where YAML found the problem. It is reported on the file itself, when the whole help center is "
+    "checked or a change touches the file.",
+    why="Folder metadata applies to every page below it, `audience: internal` included. When it cannot be "
+    "read, hclint cannot tell which of those pages may be published, so it withholds all of them and "
+    "the MkDocs build stops. "
+    f"{AI_READER} lose every page of the folder until it is fixed.",
+    suppress="The file is YAML, not an article, so it holds no suppression. Fix the file, or set "
+    "`\"folder-meta-invalid\" = \"off\"` under `[tool.hclint.rules]` (the build still withholds the pages).",
+)
+
+RULES = (
+    BROKEN_LINK, BROKEN_ANCHOR, MISSING_IMAGE, NAV_MISSING_TARGET, NOT_IN_NAV, ORPHAN_ARTICLE, INTERNAL_LINK_FROM_PUBLIC,
+    PRIVATE_INCLUDE, FOLDER_META_INVALID,
+)

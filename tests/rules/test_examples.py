@@ -16,6 +16,8 @@ def _findings(tmp_path, rule, text):
     config = {"rules": {rule.name: dict(example.options)}} if example.options else {}
     files = {"content/example.md": text, **{f"content/{k}": v for k, v in example.others.items()}}
     write_center(tmp_path, files, config)
+    if example.mkdocs:
+        (tmp_path / "mkdocs.yml").write_text(example.mkdocs, encoding="utf-8")
     result = run_hclint(tmp_path, "check", "--format", "json", "--fail-on", "info")
     return [f for f in result.json if f["rule"] == rule.name and f["path"] == "content/example.md"]
 

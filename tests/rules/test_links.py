@@ -301,8 +301,96 @@ def test_public_articles_must_not_link_to_internal_ones(tmp_path):
         "content/other-agents.md": "---\ntitle: More\naudience: [internal, agents]\n---\n\nText.\n",
     }
     assert found(check(center(tmp_path, files)), "internal-link-from-public") == [
-        ("content/start.md", 5, "this public article links to `agents.md#approve`, which is internal (`audience: internal`)")
+        ("content/start.md", 5, "this public article links to `agents.md#approve`, which is not published (audience: internal)")
     ]
+
+
+PRIVATE_LINK_FORMS = {
+    5: "[relative](../agents/tone.md)",
+    7: "[with an anchor](../agents/tone.md#greeting)",
+    9: "[site path](/agents/tone/)",
+    11: "[site path with an anchor](/agents/tone/#greeting)",
+    13: "[reference][tone]",
+    15: '<a href="../agents/tone.md">raw HTML naming the file</a>',
+    17: '<p>Inline <a href="../../agents/tone/">from the page URL</a> too.</p>',
+    19: "[folder link as the browser reads it](../../agents/tone/)",
+    21: "[the draft](../drafts/soon.md)",
+    23: "[unreadable frontmatter](../agents/broken.md)",
+}
+
+
+def test_every_form_of_link_to_a_page_that_is_not_published_is_reported(tmp_path):
+    body = "\n\n".join(PRIVATE_LINK_FORMS.values()) + "\n\n[tone]: ../agents/tone.md\n"
+    files = {
+        "content/billing/refunds.md": page("Refunds", body),
+        "content/agents/tone.md": "---\ntitle: Tone\naudience: Internal \n---\n\n## Greeting\n",
+        "content/drafts/soon.md": "---\ntitle: Soon\ndraft: \"yes\"\n---\n\nText.\n",
+        "content/agents/broken.md": "---\ntitle: Escalation: tier 2\naudience: internal\n---\n\nText.\n",
+    }
+    reported = found(check(center(tmp_path, files, mkdocs="site_url: https://help.example.com/\n")), "internal-link-from-public")
+    assert [line for _, line, _ in reported] == sorted(PRIVATE_LINK_FORMS)
+    reasons = {line: message.split("which is not published ")[1] for _, line, message in reported}
+    assert reasons[5] == "(audience: internal)" and reasons[21] == "(draft: yes)"
+    assert reasons[23].startswith("(hclint cannot read it: invalid YAML")
+
+
+def test_folder_metadata_makes_a_folder_internal_when_the_meta_plugin_is_on(tmp_path):
+    files = {
+        "content/start.md": page("Start", "[Notes](agents/notes.md)\n"),
+        "content/agents/.meta.yml": "audience: internal\n",
+        "content/agents/notes.md": page("Notes"),
+    }
+    assert found(check(center(tmp_path, files, mkdocs="")), "internal-link-from-public") == []
+    reported = found(check(center(tmp_path, files, mkdocs="plugins:\n  - meta\n")), "internal-link-from-public")
+    assert reported == [("content/start.md", 5, "this public article links to `agents/notes.md`, which is not published (audience: internal)")]
+
+
+def test_folder_metadata_that_cannot_be_read_is_reported_and_withholds_its_pages(tmp_path):
+    files = {
+        "content/start.md": page("Start", "[Notes](team/notes.md)\n"),
+        "content/team/.meta.yml": "title: Team\naudience: [internal\n",
+        "content/team/notes.md": page("Notes"),
+    }
+    findings = check(center(tmp_path, files, mkdocs="plugins:\n  - material/meta\n"))
+    [(path, line, message)] = found(findings, "folder-meta-invalid")
+    assert (path, line) == ("content/team/.meta.yml", 3)
+    assert message.endswith("every page below it is withheld from the site")
+    [(_, _, linked)] = found(findings, "internal-link-from-public")
+    assert "the folder metadata team/.meta.yml cannot be read" in linked
+
+
+def test_an_audience_hclint_does_not_know_is_not_public_until_the_team_lists_its_public_audiences(tmp_path):
+    files = {"content/start.md": page("Start", "[Partners](partners.md)\n"), "content/partners.md": "---\ntitle: P\naudience: partners\n---\n\nText.\n"}
+    root = center(tmp_path, files)
+    [(_, _, message)] = found(check(root), "internal-link-from-public")
+    assert "partners is an audience hclint does not know" in message
+    write_center(root, files, only_rules(*LINK_RULES, public_audiences=["Public", "partners"]))
+    assert found(check(root), "internal-link-from-public") == []
+
+
+def test_a_nav_entry_to_an_internal_article_is_reported_on_mkdocs_yml(tmp_path):
+    files = {"content/agents.md": "---\ntitle: Agents\naudience: internal\n---\n\nText.\n"}
+    nav = "nav:\n  - Home: index.md\n  - Agents: agents.md\n"
+    assert found(check(center(tmp_path, files, mkdocs=nav)), "internal-link-from-public") == [
+        ("mkdocs.yml", 5, "the nav entry `agents.md` leads to an article that is not published (audience: internal)")
+    ]
+
+
+def test_a_snippet_include_of_an_internal_article_is_reported(tmp_path):
+    body = '--8<-- "content/agents/tone.md"\n\n;--8<-- "content/agents/tone.md"\n\n--8<--\ncontent/shared/note.md\n--8<--\n'
+    files = {
+        "content/start.md": page("Start", body),
+        "content/agents/tone.md": "---\ntitle: Tone\naudience: internal\n---\n\nSecret.\n",
+        "content/shared/note.md": 'A note that includes another:\n\n--8<-- "snippets/agent-only.md:2:3"\n',
+        "snippets/agent-only.md": "---\naudience: internal\n---\nSay the code word.\n",
+    }
+    reported = found(check(center(tmp_path, files, mkdocs="markdown_extensions:\n  - pymdownx.snippets\n")), "private-include")
+    assert reported == [
+        ("content/shared/note.md", 3, "this public article includes `snippets/agent-only.md`, whose text is not published (../snippets/agent-only.md: audience: internal)"),
+        ("content/start.md", 5, "this public article includes `content/agents/tone.md`, whose text is not published (agents/tone.md: audience: internal)"),
+        ("content/start.md", 10, "this public article includes `content/shared/note.md`, whose text is not published (../snippets/agent-only.md: audience: internal)"),
+    ]
+    assert found(check(center(tmp_path, files, mkdocs="")), "private-include") == []  # no snippets extension: no include
 
 
 # ---- bad input gets a finding, never a traceback -----------------------------------------------
