@@ -21,6 +21,8 @@ from hclint.findings import Problem
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 OPENING_FENCE = re.compile(r"-{3}[ \t]*(?:\n|$)")
 EMPTY_FENCES = re.compile(r"-{3}[ \t]*\n-{3}[ \t]*(?:\n|$)")  # MkDocs reads no metadata there: two rules
+# Other tools accept a longer fence; MkDocs shows what follows as page text.
+LONG_FENCE = re.compile(r"-{4,}[ \t]*\n[ \t]*[\w.-]+[ \t]*:")
 MAX_VALUES = 10_000  # what aliases may expand to: far above any real frontmatter, far below a "billion laughs"
 # Keys whose value decides whether an article is published: written twice, YAML keeps the last
 # silently, and a writer who reads the first would be misled.
@@ -59,6 +61,10 @@ def read_frontmatter(text: str) -> Metadata:
     if OPENING_FENCE.match(text) and not EMPTY_FENCES.match(text):
         message = "the frontmatter opened on line 1 is never closed by a line holding only --- or ..."
         problem = ("frontmatter-invalid", Problem(1, 1, message, hint="MkDocs shows unclosed frontmatter as page text"))
+        return Metadata({}, {}, 1, (problem,), message)
+    if LONG_FENCE.match(text):
+        message = "MkDocs reads frontmatter only between lines of exactly three dashes: this one is page text"
+        problem = ("frontmatter-invalid", Problem(1, 1, message, hint="write the fences as ---"))
         return Metadata({}, {}, 1, (problem,), message)
     return _multimarkdown(text)
 

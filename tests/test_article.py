@@ -157,7 +157,6 @@ AS_MKDOCS_READS = [
     "---\n\ntitle: Blank line first\n---\nBody\n",
     "---  \ntitle: Spaces after the fence\n---\t\nBody\n",
     "Title: MultiMarkdown\nAudience: internal\n    continued\n\nBody\n",
-    "----\ntitle: four dashes are a rule, not a fence\n----\nBody\n",
     "---\nx: &a 1\ny: *a\naudience: internal\n---\nBody\n",
     "---\naudience:\tinternal\n---\nBody\n",
     "# Just a heading\n\nBody\n",
@@ -184,6 +183,7 @@ def test_metadata_is_what_mkdocs_reads(text):
     "---\ntitle: never closed\naudience: internal\n---",  # no line break after the closing fence
     "---\nx: !!int a\n---\nBody\n",  # the constructor's own ValueError
     "---\n- a list\n---\nBody\n",
+    "----\ntitle: four dashes are a rule to MkDocs, not a fence\n----\nBody\n",
 ])
 def test_metadata_mkdocs_cannot_read_is_unreadable_here_too(text):
     from mkdocs.utils.meta import get_data

@@ -156,8 +156,9 @@ def test_a_symbolic_link_stays_a_link_and_its_target_is_reviewed(tmp_path):
     assert "last_reviewed: 2026-11-23" in (content / "shared" / "a.md").read_text()
 
 
-def test_a_longer_fence_is_still_the_frontmatter(tmp_path):
+def test_a_longer_fence_is_not_frontmatter_for_mkdocs_so_review_leaves_it_alone(tmp_path):
     original = "-----\ntitle: A\nlast_reviewed: 2025-01-10\n-----\nBody\n"
     content = center(tmp_path, {"a.md": original})
-    assert run_hclint(tmp_path, "review", "content/a.md").exit_code == 0
-    assert (content / "a.md").read_text() == original.replace("2025-01-10", "2026-11-23")
+    result = run_hclint(tmp_path, "review", "content/a.md")
+    assert result.exit_code == 1 and "cannot record a review: MkDocs reads frontmatter only between lines of exactly three dashes" in result.stderr
+    assert (content / "a.md").read_text() == original
