@@ -43,13 +43,24 @@ def test_every_install_command_in_the_guide_names_the_published_repository_and_t
         assert all(rev == f"v{__version__}" for rev in re.findall(r"rev: (\S+)", text)), article
 
 
+def _dependencies(folder: Path) -> Path:
+    """This environment's packages without hclint itself: links to each, in one folder."""
+    folder.mkdir()
+    for packages in site.getsitepackages():
+        for entry in Path(packages).iterdir():
+            own = entry.name.lower().startswith(("hclint", "__editable__")) or entry.suffix == ".pth"
+            if not own and not (folder / entry.name).exists():
+                (folder / entry.name).symlink_to(entry)
+    return folder
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory, release_remote) -> Path:
     """A new virtual environment where the guide's pip command installed hclint; its bin folder."""
     venv = tmp_path_factory.mktemp("ci") / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     packages = next((venv / "lib").glob("python*/site-packages"))
-    (packages / "parent.pth").write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
+    (packages / "dependencies.pth").write_text(str(_dependencies(venv.parent / "dependencies")) + "\n", encoding="utf-8")
     [install] = [line for line in _github_steps() if "pip install" in line]
     command = install.replace(PUBLISHED_URL, f"file://localhost{release_remote}")  # the pip of a new venv wants a host
     env = {**os.environ, "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
