@@ -123,7 +123,7 @@ def check(paths: tuple[Path, ...], output_format: str, output: Path | None, fail
         run = engine.Run(
             today=_today(today), paths=chosen.paths, use_cache=not no_cache, external=external,
             include_private=include_private, progress=_progress_wanted(), report_site=chosen.site,
-            only_site=chosen.empty,
+            only_site=chosen.empty, absent=_content_paths(config, chosen.absent),
         )
         report = engine.check(config, run)
         if fix:
@@ -187,8 +187,13 @@ def _selection(config: Config, paths: tuple[Path, ...], changed_since: str | Non
     if staged:
         chosen = changes.selection(config, changes.staged_changes(config.content.resolve()))
         named = tuple(sorted({*chosen.paths, *(Path(os.path.abspath(p)) for p in paths)}))
-        return changes.Selection(() if chosen.everything else named, chosen.everything, chosen.site)
+        return changes.Selection(() if chosen.everything else named, chosen.everything, chosen.site, chosen.absent)
     return changes.Selection(paths, everything=not paths)
+
+
+def _content_paths(config: Config, files: tuple[Path, ...]) -> frozenset[str]:
+    content = config.content.resolve()
+    return frozenset(file.relative_to(content).as_posix() for file in files if content in file.parents)
 
 
 def _writable(path: Path, option: str) -> None:

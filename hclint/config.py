@@ -308,13 +308,24 @@ def _docs_dir(mkdocs_file: Path | None) -> str | None:
 
 def read_mkdocs(mkdocs_file: Path) -> dict[str, Any]:
     """mkdocs.yml read by MkDocs's own YAML loader (!ENV, !relative, INHERIT), not validated."""
-    from mkdocs.utils.yaml import yaml_load  # imported here: only runs that need mkdocs.yml pay for it
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load  # imported here: only runs that need mkdocs.yml pay for it
 
+    paths = _ConfigPaths(str(mkdocs_file.resolve()))
     try:
         with mkdocs_file.open("rb") as handle:
-            data = yaml_load(handle)
+            data = yaml_load(handle, get_yaml_loader(config=paths))  # type: ignore[arg-type]
     except Exception as error:  # MkDocs raises several types for a bad file; all are user errors
         raise HclintError(f"{mkdocs_file}: cannot read MkDocs configuration: {error}") from None
     if not isinstance(data, dict):
         raise HclintError(f"{mkdocs_file}: MkDocs configuration must be a mapping")
+    paths.docs_dir = str(mkdocs_file.resolve().parent / str(data.get("docs_dir", "docs")))
     return data
+
+
+@dataclass
+class _ConfigPaths:
+    """What MkDocs's `!relative $config_dir` and `$docs_dir` read of its configuration object."""
+
+    config_file_path: str
+    docs_dir: str = ""
+    _current_page: Any = None  # `!relative` alone means the page being rendered: none here

@@ -16,7 +16,8 @@ from hclint.globs import matches
 from hclint.markdown import Heading, Link
 from hclint.rule import Rule
 
-SUFFIXES = (".md", ".markdown")
+# What MkDocs renders as a page (mkdocs.utils.markdown_extensions): anything else it copies as is.
+SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 
 
 class Source(NamedTuple):

@@ -28,6 +28,7 @@ from hclint.processing import (
     PARALLEL_FROM, ArticleResult, Job, Task, make_finding, map_forked, process_all, start, uncollected, workers_for,
 )
 from hclint.rule import Context, Rule
+from hclint.folder_meta import META_NAMES
 from hclint.site import load_site
 from hclint.snippets import snippet_sources
 
@@ -57,16 +58,19 @@ class Run:
     # that deleted an article or edited mkdocs.yml can break it.
     report_site: bool = False
     only_site: bool = False  # no article to report on, only mkdocs.yml (a change that deleted an article)
+    absent: frozenset[str] = frozenset()  # content paths of files on disk that are not part of the commit checked
 
 
 def check(config: Config, run: Run) -> Report:
     found = walk(config)
+    if run.absent:
+        found = Discovery([s for s in found.sources if s.content_path not in run.absent], [f for f in found.files if f not in run.absent])
     everything = found.sources
     targets = [] if run.only_site else select(config, everything, run.paths) if run.paths else everything
     context = Context(
         run.today, config.root, config.content, git=LazyHistory(),
         include_private=run.include_private, use_cache=run.use_cache, progress=run.progress,
-        mkdocs_file=config.mkdocs_file, audiences=config.audiences,
+        mkdocs_file=config.mkdocs_file, audiences=config.audiences, absent=run.absent,
     )
     job = Job(config, context, _corpus_rules(config, run), run.external)
     cache = Cache(config.root) if run.use_cache else None
@@ -318,8 +322,8 @@ def _environment(config: Config, run: Run, content_files: Sequence[str]) -> str:
     inputs = [config.source, config.mkdocs_file]
     inputs += [config.content / name for rule in config.registry.values() for name in rule.reads]
     site = load_site(config.mkdocs_file)
-    if site.meta_file:
-        inputs += [config.content / p for p in content_files if p.rsplit("/", 1)[-1] == site.meta_file]
+    names = {*META_NAMES, site.meta_file}
+    inputs += [config.content / p for p in content_files if p.rsplit("/", 1)[-1] in names]
     files = [(str(path), file_hash(path)) for path in inputs if path is not None]
     snippets = snippet_sources(site.snippets, config.content) if site.snippets else ()
     return _digest(_code(), files, snippets, run.today.isoformat(), run.external, _git_head(config.root))

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-from hclint.corpus import Index, IndexEntry
-from hclint.folder_meta import NO_FOLDER_META, FolderMeta, read_folder_meta
+from hclint.corpus import SUFFIXES, Index, IndexEntry
+from hclint.folder_meta import META_NAMES, FolderMeta, read_folder_meta
 from hclint.markdown import Link
 from hclint.publishing import EVERYONE, Audiences, Publication, publication
 from hclint.rule import Context
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from hclint.article import Article
 
 ANCHORS = "broken-anchor"  # the rule whose facts hold each page's anchors
-MAX_INCLUDE_DEPTH = 20  # snippets nested deeper than this are not followed (pymdownx stops near the recursion limit)
+MAX_INCLUDE_DEPTH = 20  # snippets nested deeper are reported, not followed (pymdownx goes on to the recursion limit)
 MAX_SNIPPET_BYTES = 2 * 1024 * 1024
 
 
@@ -61,6 +61,7 @@ OUTSIDE = Target(Kind.OUTSIDE)
 @dataclass
 class Tree:
     root: Path
+    absent: frozenset[str] = frozenset()  # files on disk that the check treats as missing (not staged)
     _listings: dict[str, dict[str, bool] | None] = field(default_factory=dict)
 
     def listing(self, folder: str) -> dict[str, bool] | None:
@@ -68,19 +69,26 @@ class Tree:
         if folder not in self._listings:
             try:
                 with os.scandir(self.root / folder) as entries:
-                    self._listings[folder] = {e.name: e.is_dir() for e in entries if not e.name.startswith(".")}
+                    listed = {e.name: e.is_dir() for e in entries if not e.name.startswith(".")}
+                prefix = f"{folder}/" if folder not in ("", ".") else ""
+                self._listings[folder] = {n: d for n, d in listed.items() if prefix + n not in self.absent} if self.absent else listed
             except OSError:
                 self._listings[folder] = None
         return self._listings[folder]
 
-    def find(self, name: str) -> list[str]:
-        """The paths of every file called name, in any folder (hidden ones too, as MkDocs lists them)."""
-        found = []
-        for current, _, names in os.walk(self.root):
-            if name in names:
-                below = os.path.relpath(current, self.root).replace(os.sep, "/")
-                found.append(name if below == "." else f"{below}/{name}")
-        return found
+    def find(self, wanted: set[str]) -> list[str]:
+        """The paths of every file with one of the wanted names, in any folder: hidden ones and
+        linked ones too, as MkDocs lists them (a folder reached twice is walked once)."""
+        found, seen = [], set()
+        for current, folders, names in os.walk(self.root, followlinks=True):
+            real = os.path.realpath(current)
+            if real in seen:
+                folders[:] = []
+                continue
+            seen.add(real)
+            below = os.path.relpath(current, self.root).replace(os.sep, "/")
+            found += [name if below == "." else f"{below}/{name}" for name in sorted(wanted & set(names))]
+        return [path for path in found if path not in self.absent]
 
     def kind(self, path: str) -> str | None:
         """'file', 'folder' or None, with the case exactly as written."""
@@ -117,7 +125,8 @@ class Resolver:
     audiences: Audiences = EVERYONE
     _memo: dict[tuple[str, str], Target] = field(default_factory=dict)
     _links: dict[str, tuple[tuple[Link, Target], ...]] = field(default_factory=dict)
-    _includes: dict[str, tuple[str, str] | None] = field(default_factory=dict)
+    _includes: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
+    _outside_index: dict[str, Publication | None] = field(default_factory=dict)
 
     @cached_property
     def lower_pages(self) -> dict[str, str]:
@@ -191,8 +200,12 @@ class Resolver:
         if not path.startswith(self.site.site_path):
             return OUTSIDE
         relative = path[len(self.site.site_path) :]
-        if relative.split("/", 1)[0] not in self.top_names:
-            return OUTSIDE  # another application on the same host (/api/, /dynamics365/...)
+        # A site that MkDocs builds at the root of its host owns every path there; without
+        # mkdocs.yml, or under a path of the host, a path outside the site's folders is another
+        # application on the same host (/api/, /dynamics365/...).
+        owns_host = self.site.mkdocs_file is not None and self.site.site_path == "/" and bool(self.site.host)
+        if not owns_host and relative.split("/", 1)[0] not in self.top_names:
+            return OUTSIDE
         page = self.urls.get(relative) or self.urls.get(relative.rstrip("/"))
         if page is not None:
             return self._checked(Target(Kind.PAGE, page, fragment))
@@ -205,7 +218,7 @@ class Resolver:
             return self._checked(Target(Kind.PAGE, joined, fragment))
         kind = self.tree.kind(joined)
         if kind == "file":
-            page = joined.endswith((".md", ".markdown"))
+            page = joined.endswith(SUFFIXES)
             return self._checked(Target(Kind.PAGE if page else Kind.FILE, joined, fragment))
         if kind == "folder":
             return self._folder(joined, fragment)
@@ -244,15 +257,16 @@ class Resolver:
 
     @cached_property
     def folder_meta(self) -> FolderMeta:
-        if self.site.meta_file is None:
-            return NO_FOLDER_META
-        return read_folder_meta(self.tree.root, self.tree.find(self.site.meta_file), self.site.meta_file)
+        names = {*META_NAMES, *([self.site.meta_file] if self.site.meta_file else [])}
+        return read_folder_meta(self.tree.root, self.tree.find(names), self.site.meta_file)
 
     def publication(self, content_path: str, frontmatter: Mapping[str, Any], unreadable: str | None) -> Publication:
         """The one decision of whether a page may be published (publishing.publication), with the
         folder metadata that applies to it."""
         folders, broken = self.folder_meta.for_page(content_path)
-        return publication(frontmatter, unreadable or broken, self.audiences, folders)
+        if broken and not unreadable:
+            return Publication(False, broken, certain=False)
+        return publication(frontmatter, unreadable, self.audiences, folders)
 
     @cached_property
     def private(self) -> dict[str, Publication]:
@@ -260,33 +274,60 @@ class Resolver:
         found = {path: self.publication(path, entry.frontmatter, entry.unreadable) for path, entry in self.index.entries.items()}
         return {path: decided for path, decided in found.items() if not decided.public}
 
-    def private_include(self, path: str, depth: int = 0) -> tuple[str, str] | None:
-        """(the file, why it is not published) when a snippet include of path pulls in the text of
-        something that is not published, itself or through the snippets it includes."""
-        if path not in self._includes:
-            self._includes[path] = self._private_include(path, depth)
-        return self._includes[path]
+    def withheld(self, content_path: str) -> Publication | None:
+        """Why the page at content_path is not published, or None when it is. A page the
+        configuration leaves out of the check (`exclude`) is still published by MkDocs: it is read
+        here, once, when a link leads to it."""
+        if content_path in self.index.entries:
+            return self.private.get(content_path)
+        if content_path not in self._outside_index:
+            decided = None
+            if content_path.endswith(SUFFIXES) and self.tree.kind(content_path) == "file":
+                article = _read_snippet(self.tree.root / content_path, content_path)
+                found = self.publication(content_path, article.frontmatter, article.unreadable)
+                decided = None if found.public else found
+            self._outside_index[content_path] = decided
+        return self._outside_index[content_path]
 
-    def _private_include(self, path: str, depth: int) -> tuple[str, str] | None:
+    def private_include(self, page: str, path: str) -> tuple[str, str] | None:
+        """(where, why) when including path into page shows readers something that is not published:
+        the text of a private file, a snippet it includes in turn, or a link in it that leads, from
+        the page it lands in, to a private page."""
+        key = (posixpath.dirname(page), path)
+        if key not in self._includes:
+            self._includes[key] = self._private_include(page, path, ())
+        return self._includes[key]
+
+    def _private_include(self, page: str, path: str, within: tuple[Path, ...]) -> tuple[str, str] | None:
         from hclint.snippets import snippet_file
 
         assert self.site.snippets is not None
-        file = snippet_file(self.site.snippets, path)
-        if file is None or depth > MAX_INCLUDE_DEPTH:
-            return None  # a missing snippet includes nothing
+        file = snippet_file(self.site.snippets, path, (self.tree.root / page).parent)
+        if file is None or file in within:
+            return None  # a missing snippet, or one already being included, adds nothing
         inside = _inside(file, self.tree.root)
+        shown = inside if inside is not None else Path(os.path.relpath(file, self.tree.root)).as_posix()
+        if len(within) >= MAX_INCLUDE_DEPTH:
+            return shown, f"snippets nested more than {MAX_INCLUDE_DEPTH} deep, which hclint does not follow"
         entry = self.index.entries.get(inside) if inside is not None else None
         if entry is not None:
-            decided, nested = self.private.get(inside), entry.facts.get("private-include", ())
+            decided = self.private.get(inside)
+            nested, links = entry.facts.get("private-include", ()), (*entry.links, *entry.facts.get("internal-link-from-public", ()))
         else:
             article = _read_snippet(file, inside)
-            decided = self.publication(inside or "", article.frontmatter, article.unreadable)
-            decided, nested = (None if decided.public else decided), article.includes
-        shown = inside if inside is not None else Path(os.path.relpath(file, self.tree.root)).as_posix()
+            found = self.publication(inside or "", article.frontmatter, article.unreadable)
+            decided, nested, links = (None if found.public else found), article.includes, (*article.links, *article.views.html_links)
         if decided is not None:
             return shown, decided.reason
-        self._includes[path] = None  # an include of itself includes nothing more
-        return next((found for include in nested if (found := self.private_include(include.path, depth + 1))), None)
+        for link in links:  # the included text's links are the page's links once it is built
+            target = next((p for p in self.reaches(page, link.target) if self.withheld(p) and p != page), None)
+            if target is not None:
+                return shown, f"it links to `{unquote(link.target)}`, which is not published ({self.withheld(target).reason})"  # type: ignore[union-attr]
+        for include in nested:
+            found_below = self._private_include(page, include.path, (*within, file))
+            if found_below is not None:
+                return found_below
+        return None
 
     def reaches(self, source: str, raw: str) -> tuple[str, ...]:
         """The articles a link may lead readers to: where MkDocs resolves it, and where a browser
@@ -315,10 +356,15 @@ class Resolver:
             address = urlsplit(urljoin("http://site" + self.site.site_path + self.site.page_url(source), raw.strip()))
         except ValueError:
             return None
-        if address.netloc != "site" or not address.path.startswith(self.site.site_path):
+        own = address.netloc == "site" or (self.site.host and (address.hostname or "").casefold() == self.site.host)
+        if not own or not address.path.startswith(self.site.site_path):
             return None
         relative = unquote(address.path[len(self.site.site_path) :])
-        return self.urls.get(relative) or self.urls.get(relative.rstrip("/")) or self.urls.get(relative + "/")
+        # Either URL style: a page of a site built without directory URLs is page.html.
+        for url in (relative, relative.rstrip("/"), relative + "/", relative.removesuffix(".html") + "/", relative.removesuffix("index.html")):
+            if url in self.urls:
+                return self.urls[url]
+        return None
 
     @cached_property
     def inbound(self) -> dict[str, set[str]]:
@@ -377,7 +423,7 @@ def resolver(index: Index, context: Context) -> Resolver:
     last = context.shared.get("links")
     if last is not None and last[0] is index and last[1].site == site and last[1].audiences == context.audiences:
         return last[1]
-    made = Resolver(index, site, Tree(context.content), context.audiences)
+    made = Resolver(index, site, Tree(context.content, context.absent), context.audiences)
     context.shared["links"] = (index, made)
     return made
 

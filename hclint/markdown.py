@@ -176,6 +176,10 @@ class _Walker:
 
     def _inline(self, token: Token, parent: Token | None) -> None:
         first_line = token.map[0] + 1
+        if "href" in token.content and "{" in token.content:  # attr_list's {: href=...} on a link
+            for match in ATTR_HREF.finditer(token.content):
+                at = first_line + token.content.count("\n", 0, match.start())
+                self.html_links.append(Link(match.group(1), "", at, _column(self.lines, at, match.group(1), 1)))
         runs = tuple(self._runs(token, first_line))
         kind = parent.type.removesuffix("_open") if parent else "paragraph"
         if parent is not None and parent.type == "heading_open":
@@ -241,19 +245,26 @@ class _Walker:
 
 
     def _html_links(self, content: str, line: int, column: int) -> None:
-        if "=" not in content or not HTML_LINK_HINT.search(content):
-            return  # most raw HTML: no attribute that could lead anywhere
+        if not HTML_LINK_HINT.search(content):
+            return  # most raw HTML: nothing that could lead anywhere
         for value, row, offset in html_link_values(content):
             at = line + row - 1
             self.html_links.append(Link(value, "", at, _column(self.lines, at, value, offset + (column if row == 1 else 1))))
 
 
-HTML_LINK_HINT = re.compile(r"\b(?:href|src|data|action)\s*=", re.IGNORECASE)
-LINK_ATTRIBUTES = frozenset({"href", "src", "data", "action"})
+# Attributes that lead somewhere, a refresh's url=, Markdown links inside raw HTML (md_in_html
+# blocks the parser leaves as HTML) and attr_list's {: href=...}: each may lead a reader to a page.
+HTML_LINK_HINT = re.compile(r"=|\]\(|\]:", re.IGNORECASE)
+LINK_ATTRIBUTES = frozenset({"href", "src", "data", "action", "formaction", "poster", "cite", "background", "xlink:href"})
+REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\";\s]+)", re.IGNORECASE)
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|\{:?[^{}]*?\bhref\s*=\s*[\"']?([^\"'\s}]+)", re.MULTILINE)
+
+
+ATTR_HREF = re.compile(r"\{:?[^{}]*?\bhref\s*=\s*[\"']?([^\"'\s}]+)")
 
 
 class _LinkCollector(HTMLParser):
-    """The href, src, data and action of every tag, with (line, column) in the fragment."""
+    """Every value of an attribute that leads somewhere, with (line, column) in the fragment."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -261,15 +272,28 @@ class _LinkCollector(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         row, offset = self.getpos()
-        self.found += [(value.strip(), row, offset) for key, value in attrs if key in LINK_ATTRIBUTES and value and value.strip()]
+        for key, value in attrs:
+            if not value or not value.strip():
+                continue
+            if key in LINK_ATTRIBUTES:
+                self.found.append((value.strip(), row, offset))
+            elif key in ("srcset", "imagesrcset"):
+                self.found += [(part.split()[0], row, offset) for part in value.split(",") if part.strip()]
+            elif key == "content" and tag == "meta" and (refresh := REFRESH_URL.search(value)):
+                self.found.append((refresh.group(1), row, offset))
 
 
 def html_link_values(fragment: str) -> list[tuple[str, int, int]]:
-    """(value, line in fragment from 1, 0-based column of its tag) of each link attribute."""
+    """(value, line in fragment from 1, 0-based column) of each link in a piece of raw HTML."""
     collector = _LinkCollector()
     collector.feed(fragment)
     collector.close()
-    return collector.found
+    found = collector.found
+    for match in MARKDOWN_LINK.finditer(fragment):
+        value = next(group for group in match.groups() if group)
+        before = fragment[: match.start()]
+        found.append((value, before.count("\n") + 1, match.start() - (before.rfind("\n") + 1)))
+    return found
 
 
 def _without_attr_list(runs: tuple[ProseRun, ...]) -> tuple[ProseRun, ...]:

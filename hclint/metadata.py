@@ -9,6 +9,7 @@ here, and one MkDocs cannot read is reported rather than silently treated as hav
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -21,8 +22,13 @@ from hclint.findings import Problem
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 OPENING_FENCE = re.compile(r"-{3}[ \t]*(?:\n|$)")
 EMPTY_FENCES = re.compile(r"-{3}[ \t]*\n-{3}[ \t]*(?:\n|$)")  # MkDocs reads no metadata there: two rules
-# Other tools accept a longer fence; MkDocs shows what follows as page text.
-LONG_FENCE = re.compile(r"-{4,}[ \t]*\n[ \t]*[\w.-]+[ \t]*:")
+# Other tools accept these as frontmatter (a longer fence, TOML's +++, a comment on the fence line,
+# indentation); MkDocs shows what follows as page text.
+ODD_FENCE = re.compile(r"\s*(?:-{3,}|\+{3,})")
+KEY_LINE = re.compile(r"\s*[\w.-]+\s*[:=]")
+COMMENT_LINE = re.compile(r"\s*<!--.*-->\s*$")
+PUBLISHING_LINE = re.compile(r"\W*(?:audience|draft)\s*[:=]", re.IGNORECASE)
+PREAMBLE_LINES = 40
 MAX_VALUES = 10_000  # what aliases may expand to: far above any real frontmatter, far below a "billion laughs"
 # Keys whose value decides whether an article is published: written twice, YAML keeps the last
 # silently, and a writer who reads the first would be misled.
@@ -56,17 +62,48 @@ def read_frontmatter(text: str) -> Metadata:
     """The metadata of text (newlines already normalised to \\n), as MkDocs reads it."""
     fenced = YAML_RE.match(text)
     if fenced:
-        body_line = text.count("\n", 0, fenced.end()) + 1
-        return _yaml(fenced.group(1), body_line)
+        metadata = _yaml(fenced.group(1), text.count("\n", 0, fenced.end()) + 1)
+    else:
+        metadata = _shown_as_text(text) or _multimarkdown(text)
+    lookalike = next((key for key in metadata.values if _looks_like_a_publishing_key(key)), None)
+    if lookalike is not None and metadata.unreadable is None:
+        return metadata._replace(unreadable=f"the key `{lookalike}` looks like `audience` or `draft` but is spelled with other letters")
+    return metadata
+
+
+def _shown_as_text(text: str) -> Metadata | None:
+    """Metadata a writer meant that MkDocs does not read, and shows as page text instead."""
     if OPENING_FENCE.match(text) and not EMPTY_FENCES.match(text):
         message = "the frontmatter opened on line 1 is never closed by a line holding only --- or ..."
-        problem = ("frontmatter-invalid", Problem(1, 1, message, hint="MkDocs shows unclosed frontmatter as page text"))
-        return Metadata({}, {}, 1, (problem,), message)
-    if LONG_FENCE.match(text):
-        message = "MkDocs reads frontmatter only between lines of exactly three dashes: this one is page text"
-        problem = ("frontmatter-invalid", Problem(1, 1, message, hint="write the fences as ---"))
-        return Metadata({}, {}, 1, (problem,), message)
-    return _multimarkdown(text)
+        return _invalid(1, message, "MkDocs shows unclosed frontmatter as page text")
+    lines = text.split("\n")
+    first = next((n for n, line in enumerate(lines[:PREAMBLE_LINES]) if line.strip() and not COMMENT_LINE.match(line)), None)
+    if first is None:
+        return None
+    if ODD_FENCE.match(lines[first]) and any(KEY_LINE.match(line) for line in lines[first + 1 : first + 3]):
+        message = "MkDocs reads frontmatter only between lines of exactly three dashes at the very top: this is page text"
+        return _invalid(first + 1, message, "start the file with a line holding only ---, and close with ---")
+    for number in range(first, min(len(lines), first + PREAMBLE_LINES)):
+        if not lines[number].strip():
+            break
+        if PUBLISHING_LINE.match(unicodedata.normalize("NFKC", lines[number])) and not META_RE.match(lines[number]):
+            message = f"`{lines[number].strip()}` is page text to MkDocs, not metadata"
+            return _invalid(number + 1, message, "put it in frontmatter between two lines of ---")
+    return None
+
+
+def _invalid(line: int, message: str, hint: str) -> Metadata:
+    return Metadata({}, {}, 1, (("frontmatter-invalid", Problem(line, 1, message, hint=hint)),), message)
+
+
+def _looks_like_a_publishing_key(key: object) -> bool:
+    """`audіence` with a Cyrillic і: a key a reader takes for a publishing key, which no program does."""
+    if not isinstance(key, str):
+        return False
+    written = unicodedata.normalize("NFKC", key).strip().casefold()
+    return written.isascii() is False and any(
+        len(written) == len(name) and all(a == b or not a.isascii() for a, b in zip(written, name)) for name in PUBLISHING_KEYS
+    )
 
 
 def _yaml(source: str, body_line: int) -> Metadata:

@@ -16,8 +16,12 @@
 from __future__ import annotations
 
 import os
+import posixpath
+import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config as MkDocsOptions
@@ -39,7 +43,7 @@ from hclint.private_text import PrivateText
 from hclint.publishing import publication
 from hclint.rule import Context
 from hclint.rules import links, registry
-from hclint.site import load_site
+from hclint.site import Site, extension_name, load_site, meta_file_of, snippets_of
 
 log = get_plugin_logger(__name__)
 EXPOSING_RULES = (links.INTERNAL_LINK_FROM_PUBLIC, links.PRIVATE_INCLUDE)
@@ -83,7 +87,7 @@ class HclintPlugin(BasePlugin[HclintPluginConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         assert self._hclint is not None
         self._history = LazyHistory()
-        pages = [file for file in files if file.is_documentation_page() and file.inclusion is not InclusionLevel.EXCLUDED]
+        pages = [file for file in files if _may_show_text(file) and file.inclusion is not InclusionLevel.EXCLUDED]
         articles = {file.src_uri: self._read(file) for file in pages}
         resolve = self._resolver(config, articles)
         private = resolve.private
@@ -115,8 +119,7 @@ class HclintPlugin(BasePlugin[HclintPluginConfig]):
     def _resolver(self, config: MkDocsConfig, articles: dict[str, Article]) -> Resolver:
         assert self._hclint is not None
         index = Index({path: IndexEntry.of(article, EXPOSING_RULES) for path, article in articles.items()})
-        site = load_site(Path(config.config_file_path)) if config.config_file_path else load_site(None)
-        return Resolver(index, site, Tree(Path(config.docs_dir)), self._hclint.audiences)
+        return Resolver(index, _site(config), Tree(Path(config.docs_dir)), self._hclint.audiences)
 
     def _exposed(self, resolve: Resolver, articles: dict[str, Article], private: dict) -> list[str]:
         """Links, includes and nav entries that would lead readers of the site to a private page."""
@@ -140,7 +143,10 @@ class HclintPlugin(BasePlugin[HclintPluginConfig]):
         except HclintError as error:
             raise PluginError(f"hclint: {error.message}") from None
         threshold = Severity(self.config.fail_on).rank
+        exposing = {rule.name for rule in EXPOSING_RULES}  # said once, by on_files, which stops the build
         for finding in report.findings:
+            if finding.rule in exposing:
+                continue
             failing = finding.severity.rank >= threshold and not self.config.only_warn
             (log.error if failing else log.info)(_describe(finding))
 
@@ -181,6 +187,32 @@ class HclintPlugin(BasePlugin[HclintPluginConfig]):
         settings = self._hclint.settings_for(_content_path(self._hclint, page.file))
         context = Context(self._today(), self._hclint.root, self._hclint.content, settings.lang, git=self._history)
         return review_line.filled(output, review_line.review_of(article, settings, context, self.config.show_owner))
+
+
+MARKDOWN_NAME = re.compile(r"\.(?:md|markdown|mdown|mkdn|mkd)(?:\W|$)", re.IGNORECASE)
+
+
+def _may_show_text(file: File) -> bool:
+    """A page, or a file MkDocs copies as it is whose name says it is an article (`tone.MD`,
+    `tone.md~`, `tone.md.orig`): an internal one would be published as raw text."""
+    return file.is_documentation_page() or bool(MARKDOWN_NAME.search(posixpath.basename(file.src_uri)))
+
+
+def _site(config: MkDocsConfig) -> Site:
+    """The site as this build runs it: mkdocs.yml as read from disk, with what MkDocs and the command
+    line decided (directory URLs, the site's address, the extensions' settings with their base paths
+    from the folder the build runs in, the plugins that are on)."""
+    site = load_site(Path(config.config_file_path)) if config.config_file_path else load_site(None)
+    extensions = {extension_name(str(name)): config.mdx_configs.get(name, {}) for name in config.markdown_extensions}
+    address = urlsplit(str(config.site_url or ""))
+    return replace(
+        site,
+        use_directory_urls=bool(config.use_directory_urls),
+        site_path=address.path.rstrip("/") + "/",
+        host=(address.hostname or "").casefold(),
+        snippets=snippets_of(extensions, (Path.cwd(),)),
+        meta_file=meta_file_of([(name, dict(plugin.config)) for name, plugin in config.plugins.items()]),
+    )
 
 
 def _project_path(config: Config | None, file: File) -> str:

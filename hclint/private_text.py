@@ -28,6 +28,17 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(WORD.findall(text.casefold()))
 
 
+def _passages(article: Article) -> list[tuple[str, ...]]:
+    """The article's sentences, and the lines of its code blocks and raw HTML, as words."""
+    found = [words(sentence.text) for block in article.blocks for sentence in sentences(block)]
+    for token in article.tokens:
+        if token.type in ("fence", "code_block"):
+            found += [words(line) for line in token.content.split("\n")]
+        elif token.type == "html_block":
+            found += [words(html.unescape(TAG.sub(" ", line))) for line in token.content.split("\n")]
+    return found
+
+
 @dataclass
 class PrivateText:
     """The sentences of private articles, keyed by their first words, with the article each is from."""
@@ -38,11 +49,9 @@ class PrivateText:
     def of(cls, private: Iterable[Article], public: Iterable[Article]) -> PrivateText:
         found = cls()
         for article in private:
-            for block in article.blocks:
-                for sentence in sentences(block):
-                    said = words(sentence.text)
-                    if len(said) >= MIN_WORDS:
-                        found.by_start.setdefault(said[:KEY_WORDS], []).append((said, article.path))
+            for said in _passages(article):
+                if len(said) >= MIN_WORDS:
+                    found.by_start.setdefault(said[:KEY_WORDS], []).append((said, article.path))
         if found.by_start:
             for article in public:
                 for said, _ in found.matches(words(article.source)):

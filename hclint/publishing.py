@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -79,8 +80,13 @@ def _merged(folders: Sequence[Mapping[str, Any]], frontmatter: Mapping[str, Any]
 
 
 def _values(meta: Mapping[str, Any], name: str) -> list[Any]:
-    """The values of a key written in any case (`Audience`, ` draft`): a writer meant the same key."""
-    return [value for key, value in meta.items() if isinstance(key, str) and key.strip().casefold() == name]
+    """The values of a key written in any case or width (`Audience`, ` draft`, `ａudience`): a writer
+    meant the same key."""
+    return [value for key, value in meta.items() if isinstance(key, str) and _key(key) == name]
+
+
+def _key(key: str) -> str:
+    return unicodedata.normalize("NFKC", key).strip().casefold()
 
 
 def _words(value: str) -> str:

@@ -41,6 +41,8 @@ class Context:
     mkdocs_file: Path | None = None
     # Which audiences may be published (the configuration's public_audiences).
     audiences: Audiences = EVERYONE
+    # Files on disk (content paths) that the check treats as missing: not part of the commit checked.
+    absent: frozenset[str] = frozenset()
     # One run's scratch space, so the rules of one family share one pass (over the network) rather
     # than each making its own.
     shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import importlib
+import os
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -44,7 +45,9 @@ class NavEntry:
 class Snippets:
     """pymdownx.snippets as configured: where `--8<--` finds the files it includes."""
 
-    base_paths: tuple[Path, ...]  # absolute, in the order the extension tries them
+    # Absolute, in the order the extension tries them; None stands for `!relative`, the folder of
+    # the page being rendered.
+    base_paths: tuple[Path | None, ...]
     restrict_base_path: bool = True
     auto_append: tuple[str, ...] = ()  # appended to every page
 
@@ -60,6 +63,7 @@ class Site:
     separator: str = "-"
     attr_list: bool = False
     site_path: str = "/"  # path of site_url: absolute links start with it
+    host: str = ""  # host of site_url: a full address of the site's own pages uses it
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     not_in_nav: tuple[str, ...] = ()
     meta_file: str | None = None  # the name of folder metadata files, when the meta plugin is on
@@ -115,12 +119,13 @@ def load_site(mkdocs_file: Path | None) -> Site:
     if mkdocs_file is None or not mkdocs_file.is_file():
         return NO_SITE
     stat = mkdocs_file.stat()
-    return _load_site(mkdocs_file, stat.st_mtime_ns, stat.st_size)
+    return _load_site(mkdocs_file, stat.st_mtime_ns, stat.st_size, Path.cwd())
 
 
 @cache
-def _load_site(mkdocs_file: Path, mtime_ns: int, size: int) -> Site:
-    # mtime and size are part of the key so an edited mkdocs.yml is read again in a long process.
+def _load_site(mkdocs_file: Path, mtime_ns: int, size: int, cwd: Path) -> Site:
+    # mtime and size are part of the key so an edited mkdocs.yml is read again in a long process;
+    # the working folder, since snippets' base paths are relative to it.
     from hclint.config import read_mkdocs
 
     data = read_mkdocs(mkdocs_file)
@@ -134,10 +139,11 @@ def _load_site(mkdocs_file: Path, mtime_ns: int, size: int) -> Site:
         separator=str(toc.get("separator", "-")),
         attr_list="attr_list" in extensions or "pymdownx.extra" in extensions or "extra" in extensions,
         site_path=urlsplit(str(data.get("site_url") or "")).path.rstrip("/") + "/",
+        host=(urlsplit(str(data.get("site_url") or "")).hostname or "").casefold(),
         exclude=DEFAULT_EXCLUDE + _patterns(data.get("exclude_docs")) + _patterns(data.get("draft_docs")),
         not_in_nav=_patterns(data.get("not_in_nav")),
-        meta_file=_meta_file(data.get("plugins")),
-        snippets=_snippets(extensions, mkdocs_file.parent),
+        meta_file=meta_file_of(data.get("plugins")),
+        snippets=snippets_of(extensions, (mkdocs_file.parent.resolve(), cwd)),
     )
 
 
@@ -154,7 +160,7 @@ def _plugins(items: Any) -> Iterator[tuple[str, Mapping[str, Any]]]:
                 yield str(name), settings if isinstance(settings, Mapping) else {}
 
 
-def _meta_file(plugins: Any) -> str | None:
+def meta_file_of(plugins: Any) -> str | None:
     """Material for MkDocs's meta plugin (`meta` or `material/meta`): folder metadata files."""
     for name, settings in _plugins(plugins):
         if name in ("meta", "material/meta") and settings.get("enabled", True) is not False:
@@ -162,19 +168,25 @@ def _meta_file(plugins: Any) -> str | None:
     return None
 
 
-def _snippets(extensions: Mapping[str, Mapping[str, Any]], folder: Path) -> Snippets | None:
-    """pymdownx.snippets's settings; base paths are relative to where `mkdocs build` runs, the
-    folder of mkdocs.yml."""
+def snippets_of(extensions: Mapping[str, Mapping[str, Any]], folders: Sequence[Path]) -> Snippets | None:
+    """pymdownx.snippets's settings. Its base paths are relative to the folder `mkdocs build` runs
+    in: each is tried from every folder given (the folder of mkdocs.yml, where builds usually run,
+    and the current one), so no include the build could find is missed."""
     if "pymdownx.snippets" not in extensions:
         return None
     settings = extensions["pymdownx.snippets"]
     base = settings.get("base_path", ["."])
-    bases = [base] if isinstance(base, (str, Path)) else list(base) if isinstance(base, (list, tuple)) else ["."]
-    return Snippets(
-        tuple((folder / str(b)).resolve() for b in bases),
-        bool(settings.get("restrict_base_path", True)),
-        tuple(str(name) for name in settings.get("auto_append") or ()),
-    )
+    bases = list(base) if isinstance(base, (list, tuple)) else [base]
+    found: list[Path | None] = []
+    for entry in bases:
+        if type(entry).__name__ == "RelativeDirPlaceholder":
+            found.append(None)
+            continue
+        for folder in folders:
+            path = (folder / os.fspath(entry)).resolve() if isinstance(entry, (str, os.PathLike)) else None
+            if path is not None and path not in found:
+                found.append(path)
+    return Snippets(tuple(found), bool(settings.get("restrict_base_path", True)), tuple(str(n) for n in settings.get("auto_append") or ()))
 
 
 def _extensions(items: Iterable[Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
@@ -182,16 +194,17 @@ def _extensions(items: Iterable[Any]) -> Iterator[tuple[str, Mapping[str, Any]]]
     entries = items.items() if isinstance(items, Mapping) else items
     for item in entries:
         if isinstance(item, str):
-            yield _short(item), {}
+            yield extension_name(item), {}
         elif isinstance(item, tuple):
-            yield _short(str(item[0])), item[1] if isinstance(item[1], Mapping) else {}
+            yield extension_name(str(item[0])), item[1] if isinstance(item[1], Mapping) else {}
         elif isinstance(item, Mapping):
             for name, settings in item.items():
-                yield _short(str(name)), settings if isinstance(settings, Mapping) else {}
+                yield extension_name(str(name)), settings if isinstance(settings, Mapping) else {}
 
 
-def _short(name: str) -> str:
-    return name.removeprefix("markdown.extensions.")
+def extension_name(name: str) -> str:
+    """`toc` for `markdown.extensions.toc`, and `pymdownx.snippets` for `pymdownx.snippets:SnippetExtension`."""
+    return name.split(":", 1)[0].removeprefix("markdown.extensions.")
 
 
 def _callable(value: Any) -> Slugify | None:

@@ -70,17 +70,21 @@ def _path(raw: str) -> str:
     return "" if parts is None else parts[0].strip()
 
 
-def snippet_file(settings: Snippets, path: str) -> Path | None:
-    """The file the extension reads for path: the first base path that holds it (get_snippet_path)."""
+def snippet_file(settings: Snippets, path: str, page_folder: Path) -> Path | None:
+    """The file the extension reads for path: the first base path that holds it (get_snippet_path).
+    page_folder stands in for a `!relative` base path."""
     for base in settings.base_paths:
-        if base.is_dir():
-            candidate = Path(os.path.abspath(base / path))
+        base = page_folder if base is None else base
+        if os.path.isdir(base):
+            candidate = Path(os.path.abspath(os.path.join(base, path)))
             if settings.restrict_base_path and base not in candidate.parents:
                 continue
-            if candidate.exists():
+            if os.path.exists(candidate):  # False, not an error, for a name too long for the system
                 return candidate
-        elif base.exists() and (base.parent / path).exists() and os.path.samefile(base.parent / path, base):
-            return base
+        elif os.path.exists(base):
+            candidate = Path(base.parent, path)
+            if os.path.exists(candidate) and os.path.samefile(candidate, base):
+                return base
     return None
 
 
@@ -93,7 +97,7 @@ def snippet_sources(settings: Snippets, content: Path) -> tuple[tuple[str, int, 
     Hidden folders (.git, .venv, the cache) are left out; past MAX_SOURCES files, the time of the
     walk itself stands in, so such a result is never reused."""
     found: list[tuple[str, int, int]] = []
-    for base in settings.base_paths:
+    for base in (b for b in settings.base_paths if b is not None):
         for current, folders, names in os.walk(base):
             folders[:] = sorted(f for f in folders if not f.startswith(".") and Path(current, f) != content)
             for name in names:

@@ -201,3 +201,11 @@ def test_publishing_keys_written_twice_are_not_trusted():
     twice = parse_article("---\ntitle: A\ntitle: B\n---\nBody\n", "a.md", "a.md")
     assert twice.unreadable is None and twice.frontmatter["title"] == "B"
     assert [p.message for _, p in twice.load_problems] == ["the key `title` is written twice (lines 2 and 3): YAML keeps only the last"]
+
+
+def test_hclint_checks_the_files_mkdocs_renders_as_pages():
+    from mkdocs.utils import markdown_extensions
+
+    from hclint.corpus import SUFFIXES
+
+    assert sorted(SUFFIXES) == sorted(markdown_extensions)

@@ -191,3 +191,61 @@ def test_staged_works_before_the_first_commit(tmp_path):
 def test_staged_and_changed_since_together_is_a_usage_error(site):
     result = run_hclint(site, "check", "--staged", "--changed-since", "main")
     assert result.exit_code == 2 and "cannot be used together" in result.stderr
+
+
+LINK_RULES = only_rules("broken-link", "internal-link-from-public", "nav-missing-target")
+
+
+@pytest.fixture
+def staged(tmp_path):
+    """A committed help center: index.md links to billing/invoices.md by path and by site path."""
+    write_center(tmp_path, {
+        "content/index.md": "# Home\n\nSee [invoices](billing/invoices.md) and [by site path](/billing/invoices/).\n",
+        "content/billing/invoices.md": "# Invoices\n\nText.\n",
+        "content/billing/refunds.md": "# Refunds\n\nText.\n",
+    }, LINK_RULES)
+    (tmp_path / "mkdocs.yml").write_text("site_name: Help\nsite_url: https://help.example.com/\ndocs_dir: content\n")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "start")
+    return tmp_path
+
+
+def test_a_commit_that_makes_a_linked_article_internal_reports_the_links(staged):
+    (staged / "content/billing/invoices.md").write_text("---\naudience: internal\n---\n# Invoices\n\nText.\n")
+    git(staged, "add", "-A")
+    assert [(p, r) for p, _, r in _found(staged, "--staged")] == [
+        ("content/index.md", "internal-link-from-public"), ("content/index.md", "internal-link-from-public")]
+
+
+def test_files_not_staged_do_not_exist_for_the_commit(staged):
+    (staged / "content/billing/fees.md").write_text("# Fees\n\nText.\n")  # never added
+    (staged / "content/billing/refunds.md").write_text("# Refunds\n\nSee [fees](fees.md).\n")
+    git(staged, "add", "content/billing/refunds.md")
+    assert _found(staged, "--staged") == [("content/billing/refunds.md", 3, "broken-link")]
+    git(staged, "rm", "-q", "--cached", "content/billing/invoices.md")  # gone from the commit, still on disk
+    assert ("content/index.md", 3, "broken-link") in _found(staged, "--staged")
+
+
+def test_renaming_a_folder_reports_site_path_links_into_it(staged):
+    git(staged, "mv", "content/billing", "content/pay")
+    (staged / "content/index.md").write_text("# Home\n\nSee [invoices](pay/invoices.md) and [by site path](/billing/invoices/).\n")
+    git(staged, "add", "-A")
+    assert _found(staged, "--staged") == [("content/index.md", 3, "broken-link")]  # a site at the root of its host owns /billing/
+
+
+def test_deleting_the_configuration_file_reports_every_article(staged):
+    (staged / "hclint.toml").write_text('public_audiences = ["public"]\n')
+    git(staged, "add", "-A")
+    git(staged, "commit", "-q", "-m", "config")
+    (staged / "content/billing/refunds.md").write_text("# Refunds\n\nSee [gone](gone.md).\n")
+    git(staged, "commit", "-q", "-am", "old problem")
+    git(staged, "rm", "-q", "hclint.toml")
+    assert ("content/billing/refunds.md", 3, "broken-link") in _found(staged, "--staged")
+
+
+def test_an_unchanged_article_with_a_site_path_link_into_a_renamed_folder_is_reported(staged):
+    (staged / "content/index.md").write_text("# Home\n\nSee [by site path](/billing/invoices/).\n")
+    git(staged, "commit", "-q", "-am", "only the site path")
+    git(staged, "mv", "content/billing", "content/pay")
+    assert _found(staged, "--staged") == [("content/index.md", 3, "broken-link")]

@@ -76,6 +76,11 @@ WITHHELD = {
     "content/team/handbook.md": page("Handbook SECRET-FOLDER", "Say SECRET-FOLDER."),
     "content/soon/.meta.yml": "draft: true\n",
     "content/soon/launch.md": page("Launch SECRET-FOLDERDRAFT", "Say SECRET-FOLDERDRAFT."),
+    "content/agents/wide.md": "---\ntitle: Wide SECRET-WIDE\n\uff41udience: internal\n---\n\nSay SECRET-WIDE.\n",  # full-width a
+    # Files MkDocs copies as they are, frontmatter and all: an editor's backup, a merge's leftover, a capital suffix.
+    "content/agents/copy.MD": page("Copy SECRET-STATIC", "Say SECRET-STATIC.", audience="internal"),
+    "content/agents/tone.md~": page("Backup SECRET-BACKUP", "Say SECRET-BACKUP.", audience="internal"),
+    "content/agents/tone.md.orig": page("Orig SECRET-ORIG", "Say SECRET-ORIG.", audience="internal"),
 }
 WITHHELD_SECRETS = sorted({word for text in WITHHELD.values() for word in re.findall(r"SECRET-[A-Z]+", text)})
 INTERNAL = page("Escalation SECRET-REFUSED", "Say SECRET-REFUSED to the customer.", audience="internal")
@@ -94,6 +99,22 @@ REFUSED = {
                          "", "content/agents/partners.md: audience: partners is an audience hclint does not know"),
     "draft-maybe": ({"content/drafts/maybe.md": page("Maybe SECRET-REFUSED", "Say SECRET-REFUSED.", draft="maybe")},
                     "", "content/drafts/maybe.md: draft: 'maybe' is neither true nor false"),
+    "fence-with-a-comment": ({"content/agents/c.md": "--- # internal\ntitle: C SECRET-REFUSED\naudience: internal\n---\n\nSay SECRET-REFUSED.\n"},
+                             "", "content/agents/c.md: hclint cannot read it: MkDocs reads frontmatter only between lines of exactly three dashes"),
+    "blank-line-before-the-fence": ({"content/agents/b.md": "\n---\ntitle: B SECRET-REFUSED\naudience: internal\n---\n\nSay SECRET-REFUSED.\n"},
+                                    "", "content/agents/b.md: hclint cannot read it: MkDocs reads frontmatter only between lines"),
+    "toml-frontmatter": ({"content/agents/t.md": "+++\ntitle = \"T SECRET-REFUSED\"\naudience = \"internal\"\n+++\n\nSay SECRET-REFUSED.\n"},
+                         "", "content/agents/t.md: hclint cannot read it: MkDocs reads frontmatter only between lines"),
+    "metadata-with-a-space": ({"content/agents/m.md": "Title: M SECRET-REFUSED\nAudience : internal\n\nSay SECRET-REFUSED.\n"},
+                              "", "content/agents/m.md: hclint cannot read it: `Audience : internal` is page text to MkDocs"),
+    "look-alike-key": ({"content/agents/l.md": "---\ntitle: L SECRET-REFUSED\naud\u0456ence: internal\n---\n\nSay SECRET-REFUSED.\n"},
+                       "", "content/agents/l.md: hclint cannot read it: the key `aud\u0456ence` looks like `audience`"),
+    "folder-metadata-nothing-reads": ({"content/team/.meta.yaml": "audience: internal\n", "content/team/notes.md": page("Notes SECRET-REFUSED", "Say SECRET-REFUSED.")},
+                                      "", "content/team/notes.md: the folder metadata team/.meta.yaml sets `audience` or `draft`, but MkDocs does not read it"),
+    "deep-snippets": ({**{f"snippets/s{i}.md": f'--8<-- "snippets/s{i + 1}.md"\n' for i in range(25)},
+                       "snippets/s25.md": "Say SECRET-REFUSED to the customer, the code word.\n",
+                       "content/billing/escalate.md": page("Escalate", '--8<-- "snippets/s0.md"')},
+                      "", "content/billing/escalate.md:5: this public article includes `snippets/s0.md`"),
     "broken-folder-meta": ({"content/team/.meta.yml": "audience: [internal\n", "content/team/notes.md": page("Notes SECRET-REFUSED", "Say SECRET-REFUSED.")},
                            "", "meta file"),
     "snippet-include": ({"content/agents/escalation.md": INTERNAL,
@@ -108,6 +129,19 @@ REFUSED = {
     "nav-entry": ({"content/agents/escalation.md": INTERNAL},
                   "nav:\n  - Home: index.md\n  - Refunds: billing/refunds.md\n  - Escalation: agents/escalation.md\n",
                   "the nav entry `agents/escalation.md` leads to an article that is not published"),
+    "snippet-that-links": ({"content/agents/escalation.md": INTERNAL,
+                            "snippets/see.md": "See [escalation](../agents/escalation.md).\n",  # resolved from the page it lands in
+                            "content/billing/escalate.md": page("Escalate", '--8<-- "snippets/see.md"')},
+                           "", "content/billing/escalate.md:5: this public article includes `snippets/see.md`"),
+    "nav-site-path": ({"content/agents/escalation.md": INTERNAL},
+                      "nav:\n  - Home: index.md\n  - Escalation: https://help.example.com/agents/escalation/\n",
+                      "the nav entry `https://help.example.com/agents/escalation/` leads to an article that is not published"),
+    "more-link-forms": ({"content/agents/escalation.md": INTERNAL,
+                         "content/more.md": page("More", "[own site](https://help.example.com/agents/escalation/)\n\n"
+                                                 "<div markdown>[md_in_html](agents/escalation.md)</div>\n\n"
+                                                 '<meta http-equiv="refresh" content="0; url=agents/escalation/">\n\n'
+                                                 '[attr_list](index.md){: href="agents/escalation/"}')},
+                        "", "content/more.md:11: this public article links to `agents/escalation/`"),
     "links": ({"content/agents/escalation.md": INTERNAL + "\n## Tier 2\n",
                "content/billing/escalate.md": page("Escalate", "[a](../agents/escalation.md)\n\n[b](/agents/escalation/)\n\n"
                                                    "[c](../agents/escalation.md#tier-2)\n\n[d][ref]\n\n<a href=\"../../agents/escalation/\">e</a>\n\n"
@@ -242,6 +276,29 @@ def test_each_form_of_link_to_a_private_page_is_named(tmp_path):
     done = mkdocs(write_leak_site(tmp_path, files, extra), "build", "--site-dir", str(tmp_path / "site"))
     reported = sorted(int(line) for line in re.findall(r"content/billing/escalate\.md:(\d+): this public article links to", done.stderr))
     assert reported == list(LINE_OF_EACH_LINK_FORM)
+
+
+def test_snippets_are_found_from_the_folder_the_build_runs_in(tmp_path):
+    files = {"content/agents/escalation.md": INTERNAL, "content/billing/escalate.md": page("Escalate", '--8<-- "help/content/agents/escalation.md"')}
+    root = write_leak_site(tmp_path / "help", files, "").parent
+    done = mkdocs(root, "build", "-f", "help/mkdocs.yml", "--site-dir", str(tmp_path / "site"))
+    assert done.returncode != 0 and "this public article includes `help/content/agents/escalation.md`" in done.stderr
+    assert secrets_in(output_text(tmp_path / "site") if (tmp_path / "site").exists() else {}, ["SECRET-REFUSED"]) == []
+
+
+def test_a_snippet_extension_named_by_its_class_is_the_same_extension(tmp_path):
+    files = {"content/agents/escalation.md": INTERNAL, "content/billing/escalate.md": page("Escalate", '--8<-- "content/agents/escalation.md"')}
+    root = write_leak_site(tmp_path, files)
+    yml = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("  - pymdownx.snippets:\n", "  - pymdownx.snippets:SnippetExtension:\n")
+    (root / "mkdocs.yml").write_text(yml, encoding="utf-8")
+    done = mkdocs(root, "build", "--site-dir", str(root / "site"))
+    assert done.returncode != 0 and "this public article includes `content/agents/escalation.md`" in done.stderr
+
+
+def test_a_snippet_path_too_long_for_the_system_is_no_traceback(tmp_path):
+    root = write_leak_site(tmp_path, {"content/billing/long.md": page("Long", '--8<-- "' + "a" * 300 + '.md"')})
+    done = mkdocs(root, "build", "--site-dir", str(root / "site"))
+    assert done.returncode == 0 and "Traceback" not in done.stderr
 
 
 def test_mkdocs_serve_refuses_to_start_on_a_page_it_cannot_judge(tmp_path):

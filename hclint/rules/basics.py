@@ -58,8 +58,11 @@ FRONTMATTER_INVALID = Rule(
     check=_loaded("frontmatter-invalid"),
     what="Reports frontmatter that MkDocs and hclint cannot read: YAML that is not valid (a YAML tag "
     "such as `!ENV` included), that is not a mapping of keys to values, that is never closed by a line "
-    "holding only `---` or `...`, or whose aliases expand it to more than 10,000 values; and a key "
-    "written twice, since YAML keeps only the last. Frontmatter is read exactly as MkDocs reads it.",
+    "holding only `---` or `...`, or whose aliases expand it to more than 10,000 values; frontmatter "
+    "MkDocs would show as page text (a fence of four dashes or with a comment, a fence after a blank "
+    "line, TOML between `+++` lines, `Audience : internal` at the top); a key that looks like "
+    "`audience` or `draft` in another alphabet; and a key written twice, since YAML keeps only the "
+    "last. Frontmatter is read exactly as MkDocs reads it.",
     why="When the frontmatter cannot be read, every check that depends on it (title, owner, review "
     "date, audience) silently sees nothing, and MkDocs shows the broken frontmatter as page text. "
     "hclint never publishes such an article: its `audience: internal` may be in the part that could "

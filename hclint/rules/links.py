@@ -19,7 +19,7 @@ from hclint.rule import Context, Example, Options, Rule
 from hclint.site import INDEX_NAMES, NavEntry, Site
 
 AI_READER = "AI assistants that answer customers from the help center"
-PAGE_SUFFIXES = ("", ".md", ".markdown", ".html", ".htm")  # anything else is a file to download
+PAGE_SUFFIXES = ("", ".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".html", ".htm")  # anything else is a file to download
 
 
 # ---- messages --------------------------------------------------------------------------------
@@ -97,15 +97,15 @@ def _anchor_problem(link: Link, target: Target, source: str, ids: frozenset[str]
 
 def internal_link_from_public(index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context) -> Iterator[tuple[str, Problem]]:
     resolve = resolver(index, context)
-    private = resolve.private
     for source in sorted(targets):
-        if source in private:
+        if source in resolve.private:
             continue
         entry = index.entries[source]
         for link in (*entry.links, *entry.facts.get(INTERNAL_LINK_FROM_PUBLIC.name, ())):
-            page = next((p for p in resolve.reaches(source, link.target) if p in private and p != source), None)
+            page = next((p for p in resolve.reaches(source, link.target) if p != source and resolve.withheld(p)), None)
             if page is not None:
-                message = f"this public article links to `{unquote(link.target)}`, which is not published ({private[page].reason})"
+                reason = resolve.withheld(page).reason  # type: ignore[union-attr]
+                message = f"this public article links to `{unquote(link.target)}`, which is not published ({reason})"
                 yield source, Problem(link.line, link.column, message, hint="link to a public article, or remove the link")
     yield from _private_nav_entries(resolve, context)
 
@@ -116,9 +116,11 @@ def _private_nav_entries(resolve: Resolver, context: Context) -> Iterator[tuple[
         return
     shown = posixpath.relpath(site.mkdocs_file.as_posix(), context.root.as_posix())
     for entry in site.nav:
-        path = posixpath.normpath(entry.target)
-        if not entry.is_link and path in resolve.private:
-            message = f"the nav entry `{entry.target}` leads to an article that is not published ({resolve.private[path].reason})"
+        pages = resolve.reaches("", entry.target) if entry.is_link else (posixpath.normpath(entry.target),)
+        page = next((p for p in pages if resolve.withheld(p)), None)
+        if page is not None:
+            reason = resolve.withheld(page).reason  # type: ignore[union-attr]
+            message = f"the nav entry `{entry.target}` leads to an article that is not published ({reason})"
             yield shown, Problem(entry.line, entry.column, message, hint="remove the entry from the nav")
 
 
@@ -130,7 +132,7 @@ def private_include(index: Index, targets: frozenset[str], options_for: Callable
         if source in resolve.private:
             continue
         for include in index.entries[source].facts.get(PRIVATE_INCLUDE.name, ()):
-            found = resolve.private_include(include.path)
+            found = resolve.private_include(source, include.path)
             if found is not None:
                 shown, reason = found
                 message = f"this public article includes `{include.path}`, whose text is not published ({shown}: {reason})"
@@ -138,7 +140,7 @@ def private_include(index: Index, targets: frozenset[str], options_for: Callable
     if resolve.site.mkdocs_file is not None:
         shown = posixpath.relpath(resolve.site.mkdocs_file.as_posix(), context.root.as_posix())
         for name in resolve.site.snippets.auto_append:
-            found = resolve.private_include(name)
+            found = next((f for page in sorted(index.entries) if page not in resolve.private and (f := resolve.private_include(page, name))), None)
             if found is not None:
                 message = f"`auto_append` adds `{name}` to every page, and its text is not published ({found[0]}: {found[1]})"
                 yield shown, Problem(1, 1, message, hint="append a public snippet, or remove it from auto_append")
@@ -147,14 +149,14 @@ def private_include(index: Index, targets: frozenset[str], options_for: Callable
 def folder_meta_invalid(index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context) -> Iterator[tuple[str, Problem]]:
     resolve = resolver(index, context)
     for meta in resolve.folder_meta.files:
-        if meta.data is None:
+        if meta.applied and meta.data is None:
             shown = posixpath.relpath((context.content / meta.path).as_posix(), context.root.as_posix())
             message = f"the folder metadata cannot be read ({meta.error}): every page below it is withheld from the site"
             yield shown, Problem(meta.line, 1, message, hint="fix the YAML; MkDocs's meta plugin stops the build on it too")
 
 
 def _published(site: Site, resolve: Resolver, content_path: str) -> bool:
-    return content_path not in resolve.private and not site.is_excluded(content_path)
+    return not resolve.withheld(content_path) and not site.is_excluded(content_path)
 
 
 def _is_home(content_path: str) -> bool:
@@ -363,8 +365,11 @@ PRIVATE_INCLUDE = Rule(
     facts=lambda article: article.includes,
     what="When mkdocs.yml turns on `pymdownx.snippets`, reports a `--8<--` include, inline or in a block, "
     "that pulls an internal or draft article (or a file whose frontmatter says so) into a public one, "
-    "directly or through another snippet. Paths are resolved as the extension resolves them, against "
-    "its `base_path`. A file that `auto_append` adds to every page is reported on mkdocs.yml.",
+    "directly or through another snippet, or text whose links lead, from the page it lands in, to an "
+    "article that is not published. Paths are resolved as the extension resolves them, against its "
+    "`base_path` (from the folder of mkdocs.yml and from the current folder). A file that `auto_append` "
+    "adds to every page is reported on mkdocs.yml; snippets nested more than 20 deep are reported, "
+    "not followed.",
     why="An include copies the file's text into the page as it is built: the internal article is published "
     "inside the public one, frontmatter and all, even though its own page is withheld. "
     f"{AI_READER} then read internal guidance as public text. The MkDocs plugin stops the build on such "

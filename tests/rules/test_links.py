@@ -340,7 +340,8 @@ def test_folder_metadata_makes_a_folder_internal_when_the_meta_plugin_is_on(tmp_
         "content/agents/.meta.yml": "audience: internal\n",
         "content/agents/notes.md": page("Notes"),
     }
-    assert found(check(center(tmp_path, files, mkdocs="")), "internal-link-from-public") == []
+    [(_, _, unread)] = found(check(center(tmp_path, files, mkdocs="")), "internal-link-from-public")
+    assert unread.endswith("(the folder metadata agents/.meta.yml sets `audience` or `draft`, but MkDocs does not read it (is the meta plugin on?))")
     reported = found(check(center(tmp_path, files, mkdocs="plugins:\n  - meta\n")), "internal-link-from-public")
     assert reported == [("content/start.md", 5, "this public article links to `agents/notes.md`, which is not published (audience: internal)")]
 
@@ -356,7 +357,7 @@ def test_folder_metadata_that_cannot_be_read_is_reported_and_withholds_its_pages
     assert (path, line) == ("content/team/.meta.yml", 3)
     assert message.endswith("every page below it is withheld from the site")
     [(_, _, linked)] = found(findings, "internal-link-from-public")
-    assert "the folder metadata team/.meta.yml cannot be read" in linked
+    assert "(the folder metadata team/.meta.yml cannot be read: " in linked
 
 
 def test_an_audience_hclint_does_not_know_is_not_public_until_the_team_lists_its_public_audiences(tmp_path):
