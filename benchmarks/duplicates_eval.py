@@ -25,8 +25,8 @@ from datetime import date
 from pathlib import Path
 
 from hclint.article import Article, parse_article
-from hclint.corpus import Index, IndexEntry
-from hclint.rule import Context
+from hclint.index import Index, IndexEntry
+from hclint.rule import Context, extractors
 from hclint.rules.duplicates import DUPLICATE_ARTICLE
 
 HERE = Path(__file__).resolve().parent
@@ -134,7 +134,7 @@ def main() -> None:
     parser.add_argument("--sweep", action="store_true", help="also score thresholds from 0.3 to 0.9")
     args = parser.parse_args()
     articles, planted = help_center(PLANTED)
-    index = Index({path: IndexEntry.of(article, [DUPLICATE_ARTICLE]) for path, article in articles.items()})
+    index = Index({path: IndexEntry.of(article, extractors([DUPLICATE_ARTICLE])) for path, article in articles.items()})
     real, distinct = labelled()
     positives = planted | real
     print(f"{len(articles)} articles; positives: {len(planted)} planted + {len(real)} real near-duplicates; "

@@ -42,13 +42,14 @@ def corpus(articles: int) -> Path:
 
 def _entries(files: list[str], content: str) -> list:
     from hclint.article import load_article
-    from hclint.corpus import IndexEntry
+    from hclint.index import IndexEntry
+    from hclint.rule import extractors
     from hclint.rules.duplicates import RULES
 
     entries = []
     for file in files:
         relative = os.path.relpath(file, content)
-        entries.append(IndexEntry.of(load_article(Path(file), relative, relative, 2**21), RULES))
+        entries.append(IndexEntry.of(load_article(Path(file), relative, relative, 2**21), extractors(RULES)))
     return entries
 
 
@@ -67,7 +68,7 @@ def build_index(content: Path) -> tuple[Path, float]:
 
 def stage(index_file: str, changed: int) -> None:
     """Run in a fresh process: load the index, run the four rules, print seconds and peak MB."""
-    from hclint.corpus import Index
+    from hclint.index import Index
     from hclint.rule import Context
     from hclint.rules.duplicates import RULES
 

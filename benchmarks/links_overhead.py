@@ -29,7 +29,7 @@ from pathlib import Path
 
 import tomli_w
 
-from hclint.config import load_config
+from hclint.project.config import load_config
 from hclint.engine import Run, check
 from hclint.rules import registry
 from hclint.rules.links import RULES as LINK_RULES

@@ -20,12 +20,15 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from hclint import markdown, metadata, suppressions
+from hclint.article import frontmatter as metadata
+from hclint.article import markdown
+from hclint.filters import suppressions
 from hclint.article import Article
-from hclint.config import Settings, load_config
-from hclint.corpus import IndexEntry, walk
-from hclint.engine import Run, _corpus_rules
-from hclint.processing import BATCH, Job, Task, process
+from hclint.project.config import Settings, load_config
+from hclint.index import IndexEntry
+from hclint.project.discovery import walk
+from hclint.engine.check import Run, _corpus_rules
+from hclint.engine.workers import BATCH, Job, Task, process
 from hclint.rule import Context
 from hclint.rules import registry
 

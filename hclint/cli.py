@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from hclint import __version__, baseline, changes
+from hclint import __version__
+from hclint.filters import baseline
+from hclint.filters import changed as changes
 from hclint.atomic import write_atomic
-from hclint.config import Config, load_config
+from hclint.project.config import Config, load_config
 from hclint.errors import HclintError
 from hclint.findings import Finding, Severity
 from hclint.reporters import FORMATS, Output, renderer
@@ -160,7 +162,7 @@ def _echo_unknown_words(findings: Sequence[Finding]) -> None:
 def _fixed(config: Config, report: engine.Report, run: engine.Run) -> engine.Report:
     """Apply the fixes the findings carry; when files changed, check again to report what remains."""
     from hclint import engine
-    from hclint.fix import apply_fixes
+    from hclint.commands.fix import apply_fixes
 
     fixed = apply_fixes(config.root, report.findings)
     for path, reason in fixed.failed:
@@ -231,7 +233,7 @@ def rules(name: str | None) -> None:
 @config_option
 def review(paths: tuple[Path, ...], day: str | None, owner: str | None, today: str | None, config_file: Path | None) -> None:
     """Record that a person has read the articles in PATHS: set their review date, change nothing else."""
-    from hclint import review as reviewing
+    from hclint.commands import review as reviewing
 
     config = _config(config_file)
     sys.exit(reviewing.run(config, paths, reviewing.review_day(day, _today(today)), owner))

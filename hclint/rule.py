@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from hclint.findings import Problem, Severity
 from hclint.git import FileHistory, no_history
-from hclint.publishing import EVERYONE, Audiences
+from hclint.project.publishing import EVERYONE, Audiences
 
 if TYPE_CHECKING:
     from hclint.article import Article
-    from hclint.corpus import Index
+    from hclint.index import Index
 
 RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -193,6 +193,11 @@ class Rule:
                 self.suppress or _suppress_text(self.name),
             ]
         )
+
+
+def extractors(rules: Iterable[Rule]) -> tuple[tuple[str, Callable[[Article], Any]], ...]:
+    """(name, facts) of each corpus rule that keeps facts in the index: what IndexEntry.of extracts."""
+    return tuple((rule.name, rule.facts) for rule in rules if rule.facts is not None)
 
 
 def _no_options_text(options_from: str | None) -> str:

@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from hclint.baseline import fingerprints
+from hclint.filters.baseline import fingerprints
 from hclint.findings import Finding, Severity
 from hclint.reporters import Output, repository_prefix
 

@@ -9,8 +9,7 @@ from html.parser import HTMLParser
 
 from hclint.article import Article
 from hclint.findings import Problem, Severity
-from hclint.fix import LINE_BREAK
-from hclint.markdown import COMMENT, URL, Heading
+from hclint.article.markdown import COMMENT, URL, Heading
 from hclint.rule import Context, Example, Option, Options, Rule
 
 AI_READER = "AI assistants that answer customers from the help center"
@@ -128,7 +127,7 @@ def _has_image(html: str) -> bool:
 
 
 def _find_column(article: Article, line: int, needle: str) -> int:
-    lines = LINE_BREAK.split(article.source)[::2]
+    lines = article.physical_lines
     found = lines[line - 1].find(needle) if 0 < line <= len(lines) else -1
     return found + 1 if found >= 0 else 1
 
@@ -152,7 +151,7 @@ def link_text(article: Article, options: Options, context: Context) -> Iterator[
             hint = "name the destination: [Billing portal](https://...)"
         else:
             continue
-        lines = lines or LINE_BREAK.split(article.source)[::2]  # split only for an article with a finding
+        lines = lines or article.physical_lines  # split only for an article with a finding
         yield Problem(link.line, _bracket_column(lines, link.line, link.column), message, hint=hint)
 
 

@@ -10,7 +10,6 @@ from typing import Any
 
 from hclint.article import Article
 from hclint.findings import Fix, Problem, Severity
-from hclint.fix import LINE_BREAK
 from hclint.rule import Context, Example, Option, Options, Rule
 
 # Conservative on purpose: only spellings that style guides agree are wrong in every context.
@@ -126,7 +125,7 @@ def check(article: Article, options: Options, context: Context) -> Iterator[Prob
                 if found == preferred:
                     continue
                 if source_lines is None:
-                    source_lines = LINE_BREAK.split(article.source)[::2]
+                    source_lines = article.physical_lines
                 yield _problem(source_lines, run.line, run.column + start, found, preferred)
 
 

@@ -1,0 +1,268 @@
+"""Readability: hard-to-read (textstat's Flesch scores), long-sentence and long-paragraph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from hclint.article import Article
+from hclint.findings import Problem, Severity
+from hclint.article.markdown import Block
+from hclint.article.prose import HARD_BREAK, WORD, Sentence, article_lang, most_sentences, prose_text, sentences, word_count
+from hclint.rule import Context, Example, Option, Options, Rule
+from hclint.rules.readability.flesch import ReadabilityUnavailable, Scores, counts, reading_ease, score
+
+# Headings, table cells and definition terms are fragments, not running text: scoring them would
+# reward choppy writing, so the scores read paragraphs and list items only.
+SCORED = frozenset({"paragraph"})
+SENTENCE_KINDS = frozenset({"paragraph", "td"})
+TERMINAL = ".!?…"
+TERMINAL_SET = frozenset(TERMINAL)
+CLOSING = "\"'”’»)]"
+HARDEST = 3
+HARDEST_MIN_WORDS = 5  # a one-word list item "Configuration." scores as the hardest sentence of all
+EXCERPT_WORDS = 8
+TARGET_KEYS = ("min_reading_ease", "max_grade")
+AI_READER = "AI assistants that answer customers from the help center"
+
+
+@dataclass(frozen=True)
+class Targets:
+    min_reading_ease: float
+    max_grade: float
+
+
+@dataclass(frozen=True)
+class AudiencesOption(Option):
+    """Per-audience targets: `{internal = {min_reading_ease = 30, max_grade = 14}}`."""
+
+    def validate(self, value: Any) -> Any:
+        if not isinstance(value, dict):
+            raise ValueError("expected a table of audiences, such as {internal = {max_grade = 14}}")
+        return {str(audience): _targets_table(audience, targets) for audience, targets in value.items()}
+
+
+def _targets_table(audience: str, targets: Any) -> dict[str, float]:
+    valid = (
+        isinstance(targets, dict)
+        and targets
+        and all(key in TARGET_KEYS for key in targets)
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in targets.values())
+    )
+    if not valid:
+        raise ValueError(f"{audience}: expected a table with min_reading_ease and/or max_grade numbers")
+    return {key: float(number) for key, number in targets.items()}
+
+
+def _full_stop_at_end(text: str) -> bool:
+    return text.rstrip().rstrip(CLOSING)[-1:] in TERMINAL_SET
+
+
+def scored_block(text: str) -> str:
+    """A block's prose (or one sentence) as textstat reads it: each line that a hard break ends,
+    and the block, ends with a full stop, so textstat counts list items and lines ending with a
+    colon as the sentences they are. The block is not split into sentences: the scores read only
+    words, syllables and full stops, and every other sentence ends with one already."""
+    if HARD_BREAK in text:
+        return HARD_BREAK.join(map(scored_block, text.split(HARD_BREAK)))
+    return text if _full_stop_at_end(text) or not WORD.search(text) else text.rstrip() + "."
+
+
+# ---- hard-to-read -------------------------------------------------------------------------------
+
+
+def hard_to_read(article: Article, options: Options, context: Context) -> Iterator[Problem]:
+    scored = [block for block in article.blocks if block.kind in SCORED]
+    words = sum(map(word_count, scored))
+    if not words or words < options["min_words"]:
+        return
+    lang = article_lang(article.frontmatter.get("lang"), context.lang)
+    try:
+        scores = score(" ".join(scored_block(prose_text(block).text) for block in scored), lang)
+    except ReadabilityUnavailable as error:
+        yield Problem(_sentences(scored)[0].line, 1, f"readability not checked: {error}", severity=Severity.INFO)
+        return
+    failures = _failures(scores, targets_for(article.frontmatter.get("audience"), options))
+    if failures:
+        chosen = _sentences(scored)
+        message = "; ".join(failures) + ". Start with " + _hardest(chosen, lang)
+        yield Problem(chosen[0].line, 1, message, hint="split long sentences and prefer short, common words")
+
+
+def _sentences(blocks: list[Block]) -> list[Sentence]:
+    return [sentence for block in blocks for sentence in sentences(block)]
+
+
+def targets_for(audience: Any, options: Options) -> Targets:
+    """The global or folder targets, made stricter or looser by the article's audience."""
+    audiences = [audience] if isinstance(audience, str) else audience if isinstance(audience, list) else []
+    tables = [options["audiences"][a] for a in audiences if isinstance(a, str) and a in options["audiences"]]
+    if not tables:
+        return Targets(options["min_reading_ease"], options["max_grade"])
+    eases = [t["min_reading_ease"] for t in tables if "min_reading_ease" in t]
+    grades = [t["max_grade"] for t in tables if "max_grade" in t]
+    # An article for several audiences must suit the most demanding of them.
+    return Targets(max(eases, default=options["min_reading_ease"]), min(grades, default=options["max_grade"]))
+
+
+def _failures(scores: Scores, targets: Targets) -> list[str]:
+    failures = []
+    if scores.reading_ease < targets.min_reading_ease:
+        failures.append(f"Flesch reading ease is {scores.reading_ease:.0f}, below the target of {targets.min_reading_ease:g}")
+    if scores.grade is not None and scores.grade > targets.max_grade:
+        failures.append(f"Flesch-Kincaid grade is {scores.grade:.1f}, above the target of {targets.max_grade:g}")
+    return failures
+
+
+def _hardest(chosen: list[Sentence], lang: str) -> str:
+    candidates = [s for s in chosen if s.words >= HARDEST_MIN_WORDS] or chosen
+    ranked = sorted(candidates, key=lambda s: reading_ease(counts(scored_block(s.text), lang), lang))[:HARDEST]
+    return "the hardest sentences: " + "; ".join(f"line {s.line} ({_excerpt(s)})" for s in ranked)
+
+
+def _excerpt(sentence: Sentence) -> str:
+    words = sentence.text.split()
+    return '"' + " ".join(words[:EXCERPT_WORDS]) + (" ..." if len(words) > EXCERPT_WORDS else "") + '"'
+
+
+# ---- long-sentence and long-paragraph ---------------------------------------------------------
+
+
+def long_sentence(article: Article, options: Options, context: Context) -> Iterator[Problem]:
+    limit = options["max_words"]
+    for block in article.blocks:
+        if block.kind in SENTENCE_KINDS and word_count(block) > limit:  # no sentence of a shorter block is over
+            for sentence in sentences(block):
+                if sentence.words > limit:
+                    message = f"sentence of {sentence.words} words (limit {limit}): {_excerpt(sentence)}"
+                    yield Problem(sentence.line, sentence.column, message, hint="split it: one idea a sentence")
+
+
+def long_paragraph(article: Article, options: Options, context: Context) -> Iterator[Problem]:
+    limit = options["max_sentences"]
+    for block in article.blocks:
+        if block.kind == "paragraph" and most_sentences(block) > limit:
+            # Lines without a full stop, split by hard breaks, are a list of links or labels set as
+            # lines, not sentences that make a paragraph long.
+            found = [s for s in sentences(block) if _full_stop_at_end(s.text)]
+            if len(found) > limit:
+                first = found[0]
+                message = f"paragraph of {len(found)} sentences (limit {limit})"
+                yield Problem(first.line, first.column, message, hint="split it where the topic turns, or make a list")
+
+
+# ---- the rules ----------------------------------------------------------------------------------
+
+_DENSE = (
+    "---\ntitle: Refunds\n---\n\n"
+    "Notwithstanding the aforementioned considerations, reimbursement eligibility determinations "
+    "necessitate comprehensive verification of transactional documentation, including "
+    "authorization identifiers and corresponding institutional acknowledgements, prior to "
+    "initiation of compensatory disbursement procedures by organizational representatives.\n"
+)
+_PLAIN = (
+    "---\ntitle: Refunds\n---\n\n"
+    "We check your order before we pay you back. Send us the order number and the receipt. "
+    "We pay the money back to your card within five days. If you do not have the receipt, "
+    "ask your bank for a copy. Then write to us and we will help you.\n"
+)
+
+def _prepare(context: Context) -> None:
+    try:
+        score("A short text loads the syllable dictionary once.", context.lang)
+    except ReadabilityUnavailable:
+        pass  # hard_to_read reports it, article by article
+
+
+HARD_TO_READ = Rule(
+    name="hard-to-read",
+    summary="The article's prose scores as hard to read.",
+    severity=Severity.WARNING,
+    kind="article",
+    check=hard_to_read,
+    what="Scores the article's running text (paragraphs and list items; never code, tables, headings, "
+    "URLs or frontmatter) with textstat. Reports the article when its Flesch reading ease is below "
+    "`min_reading_ease` or its Flesch-Kincaid grade is above `max_grade`, with the score, the target "
+    "and the three hardest sentences with their lines. The language comes from the frontmatter `lang`, "
+    "else the folder's `lang`, else English; each language gets its own variant of the Flesch formula "
+    "(French, German, Spanish, Italian, Dutch, Russian, Hungarian). The grade is an English formula, "
+    "so other languages are held to the reading ease only. An article whose `audience` is listed in "
+    "`audiences` gets that audience's targets. Articles with fewer than `min_words` words of running "
+    "text are not scored: a score of a few lines means little. A language textstat cannot score gets "
+    "an info finding that says so, never silence.",
+    why="Readers come to a help center in the middle of a task, often under stress and often in their "
+    "second language: long sentences and long words make them give up and open a ticket. "
+    f"{AI_READER} also answer better from plain text: short sentences hold one fact each, so an "
+    "assistant can quote the fact without dragging in conditions that belong to another case.",
+    example=Example(failing=_DENSE, fixed=_PLAIN, options={"min_words": 20}),
+    options=(
+        Option("min_reading_ease", 50.0, "lowest acceptable Flesch reading ease (0-100, higher is easier)"),
+        Option("max_grade", 10.0, "highest acceptable Flesch-Kincaid grade (English only)"),
+        AudiencesOption(
+            "audiences",
+            {},
+            "targets per frontmatter `audience`, such as `{internal = {min_reading_ease = 30, max_grade = 14}}`",
+        ),
+        Option("min_words", 100, "articles with fewer words of running text are not scored"),
+    ),
+    prepare=_prepare,
+)
+
+_LONG = (
+    "---\ntitle: Export invoices\n---\n\n"
+    "To export the invoices of a customer you open the customer's page, select the invoices you want "
+    "in the list, choose the format that your accounting software can read and then select Export, "
+    "after which the file is saved in your downloads folder.\n"
+)
+_SHORT = (
+    "---\ntitle: Export invoices\n---\n\n"
+    "To export the invoices of a customer, open the customer's page. Select the invoices you want. "
+    "Choose a format that your accounting software can read, and select Export. The file is saved "
+    "in your downloads folder.\n"
+)
+
+LONG_SENTENCE = Rule(
+    name="long-sentence",
+    summary="A sentence has too many words.",
+    severity=Severity.WARNING,
+    kind="article",
+    check=long_sentence,
+    what="Reports each sentence of a paragraph, list item or table cell with more than `max_words` "
+    "words, at the line and column where it starts. Code spans do not count as words.",
+    why="A long sentence makes the reader hold every part in mind until the end, and steps hidden in "
+    "it get skipped. " + AI_READER + " split text into passages; a sentence with several facts "
+    "is more often quoted with only half of them.",
+    example=Example(failing=_LONG, fixed=_SHORT),
+    options=(Option("max_words", 30, "the most words a sentence may have"),),
+)
+
+_WALL = (
+    "---\ntitle: Invite your team\n---\n\n"
+    "Open Settings. Select Team. Select Invite. Type the e-mail address of each person. "
+    "Choose a role for each person. Select Send. Each person gets an invitation. "
+    "The invitation expires after seven days.\n"
+)
+_SPLIT = (
+    "---\ntitle: Invite your team\n---\n\n"
+    "1. Open Settings and select Team.\n"
+    "2. Select Invite and type the e-mail address of each person.\n"
+    "3. Choose a role for each person, and select Send.\n\n"
+    "Each person gets an invitation. The invitation expires after seven days.\n"
+)
+
+LONG_PARAGRAPH = Rule(
+    name="long-paragraph",
+    summary="A paragraph has too many sentences.",
+    severity=Severity.WARNING,
+    kind="article",
+    check=long_paragraph,
+    what="Reports each paragraph or list item with more than `max_sentences` sentences, at its first line.",
+    why="A wall of text hides the step the reader is looking for, and on a phone it fills the screen. "
+    "Steps read best as a numbered list. " + AI_READER + " work from passages of a few sentences: "
+    "a paragraph that mixes topics is retrieved for the wrong question.",
+    example=Example(failing=_WALL, fixed=_SPLIT),
+    options=(Option("max_sentences", 6, "the most sentences a paragraph may have"),),
+)
+
+RULES = (HARD_TO_READ, LONG_SENTENCE, LONG_PARAGRAPH)
