@@ -26,7 +26,7 @@ from pathlib import Path
 
 from hclint.article import Article, parse_article
 from hclint.index import Index, IndexEntry
-from hclint.rule import Context, extractors
+from hclint.rule import Context, CorpusInput, extractors
 from hclint.rules.duplicates import DUPLICATE_ARTICLE
 
 HERE = Path(__file__).resolve().parent
@@ -114,7 +114,8 @@ def flagged(index: Index, threshold: float) -> Iterator[frozenset[str]]:
     rule = DUPLICATE_ARTICLE
     options = {**rule.defaults, "threshold": threshold}
     context = Context(date(2026, 11, 23), CORPUS, CORPUS)
-    for path, problem in rule.check(index, frozenset(index.entries), lambda _: options, context):
+    given = CorpusInput(index, frozenset(index.entries), lambda _: options, context, rule.shared.make(index, context))
+    for path, problem in rule.check(given):
         yield frozenset((path, OTHER.search(problem.message).group(1)))
 
 

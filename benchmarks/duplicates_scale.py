@@ -69,7 +69,7 @@ def build_index(content: Path) -> tuple[Path, float]:
 def stage(index_file: str, changed: int) -> None:
     """Run in a fresh process: load the index, run the four rules, print seconds and peak MB."""
     from hclint.index import Index
-    from hclint.rule import Context
+    from hclint.rule import Context, CorpusInput
     from hclint.rules.duplicates import RULES
 
     started = time.perf_counter()
@@ -81,13 +81,14 @@ def stage(index_file: str, changed: int) -> None:
     context = Context(date(2026, 11, 23), Path("."), Path("."))
     started = time.perf_counter()
     counts = {}
+    shared = RULES[0].shared.make(index, context)  # once for the family, as the engine makes it
     for rule in RULES:
         defaults = rule.defaults
 
         def options_for(path: str, defaults=defaults) -> dict:
             return defaults
 
-        counts[rule.name] = sum(1 for _ in rule.check(index, targets, options_for, context))
+        counts[rule.name] = sum(1 for _ in rule.check(CorpusInput(index, targets, options_for, context, shared)))
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{loaded:.2f} {seconds:.2f} {peak:.0f} {counts}")

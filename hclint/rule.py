@@ -7,11 +7,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from hclint.findings import Problem, Severity
 from hclint.git import FileHistory, no_history
-from hclint.project.publishing import EVERYONE, Audiences
 
 if TYPE_CHECKING:
     from hclint.article import Article
@@ -39,13 +38,10 @@ class Context:
     progress: bool = False
     # mkdocs.yml, when MkDocs builds the site: it decides where links lead and which ids headings get.
     mkdocs_file: Path | None = None
-    # Which audiences may be published (the configuration's public_audiences).
-    audiences: Audiences = EVERYONE
+    # The audiences the configuration lists as public (public_audiences); None when it lists none.
+    public_audiences: frozenset[str] | None = None
     # Files on disk (content paths) that the check treats as missing: not part of the commit checked.
     absent: frozenset[str] = frozenset()
-    # One run's scratch space, so the rules of one family share one pass (over the network) rather
-    # than each making its own.
-    shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     # Every rule's options for the article being checked, for a rule that builds on another's
     # settings: spelling accepts the words of the terminology table.
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, compare=False, repr=False)
@@ -55,12 +51,30 @@ class Context:
         return self.git(self.content)
 
 
+@dataclass(frozen=True)
+class Shared:
+    """What the corpus rules of one family share during a run (the link resolver, the duplicate
+    filter, the external checker's answers): the engine makes it once per run, with make(index,
+    context), and hands it to each rule of the family. Rules that share one run in one process."""
+
+    name: str
+    make: Callable[["Index", Context], Any]
+
+
+class CorpusInput(NamedTuple):
+    """What a corpus rule is given: the whole index, the articles to report on (content paths), each
+    article's options, the run, and its family's shared object (None for a rule without one)."""
+
+    index: "Index"
+    targets: frozenset[str]
+    options_for: Callable[[str], Options]
+    context: Context
+    shared: Any = None
+
+
 ArticleCheck = Callable[["Article", Options, Context], Iterable[Problem]]
-# A corpus rule sees the whole index but reports only on the target articles (content paths), and
-# names the article of each problem. It reads each article's options through the callback.
-CorpusCheck = Callable[
-    ["Index", frozenset[str], Callable[[str], Options], Context], Iterable[tuple[str, Problem]]
-]
+# A corpus rule reports only on the targets, and names the article of each problem.
+CorpusCheck = Callable[[CorpusInput], Iterable[tuple[str, Problem]]]
 
 
 @dataclass(frozen=True)
@@ -145,6 +159,8 @@ class Rule:
     # A rule of a family reads the options of the family's first rule, so settings such as the
     # review interval are written once (and per folder) for every rule that depends on them.
     options_from: str | None = None
+    # Corpus rules: what the rules of the family share during a run.
+    shared: Shared | None = None
     # Reads the help center's git history (Context.history); the engine reads it once per run.
     needs_git: bool = False
     # How to suppress it, for rules about a file that could not be read: a comment or frontmatter

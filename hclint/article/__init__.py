@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from hclint.findings import Problem
 from hclint.article.markdown import Block, Comment, Heading, Link, Views, parse
+from hclint.article.prose import ProseText, Sentence, count_words, prose_text, split_sentences
 from hclint.article.snippets import MARKER, Include, includes
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+T = TypeVar("T")
 BINARY_SNIFF_BYTES = 8192
 LINE_BREAK = re.compile(r"(\r\n|\r|\n)")  # the line endings a file may use, kept when splitting
 NO_VIEWS = Views((), (), (), (), ())
@@ -75,6 +77,36 @@ class Article:
             return ()
         body = self.source.replace("\r\n", "\n").replace("\r", "\n").split("\n")[self.body_line - 1 :]
         return tuple(includes(body, self.body_line))
+
+    # ---- views of a block's prose, which several rules read: computed once, kept on the article ----
+
+    def prose(self, block: Block) -> ProseText:
+        """The block's prose as one string, with the place of each character (prose.prose_text)."""
+        return self._block_view(block, prose_text)
+
+    def sentences(self, block: Block) -> tuple[Sentence, ...]:
+        return self._block_view(block, lambda b: split_sentences(self.prose(b)), "sentences")
+
+    def word_count(self, block: Block) -> int:
+        return self._block_view(block, lambda b: count_words(self.prose(b)), "words")
+
+    def _block_view(self, block: Block, compute: Callable[[Block], T], kind: str = "prose") -> T:
+        # Keyed by the block object, which the article holds for its whole life: cheaper than
+        # hashing a block's runs, as a process-wide memo had to.
+        views = self.__dict__.setdefault("_block_views", {})
+        key = (kind, id(block))
+        found = views.get(key)
+        if found is None:
+            found = views[key] = compute(block)
+        return found
+
+    def view(self, compute: Callable[[Article], T]) -> T:
+        """compute(self), computed once and kept on the article: a view that several rules of a
+        family read (the duplicate rules' paragraphs), freed with the article."""
+        views = self.__dict__.setdefault("_views", {})
+        if compute not in views:
+            views[compute] = compute(self)
+        return views[compute]
 
     def problems_for(self, rule: str) -> Iterator[Problem]:
         return (problem for name, problem in self.load_problems if name == rule)

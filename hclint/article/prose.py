@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import NamedTuple
 
 from hclint.article.markdown import Block, ProseRun
@@ -70,7 +69,6 @@ class ProseText(NamedTuple):  # made for every block: a NamedTuple is built thre
         return Located(self.text[start:end], line, column)
 
 
-@lru_cache(maxsize=4096)
 def prose_text(block: Block) -> ProseText:
     """The block's runs joined: runs that touch in the source touch in the text, others get a space."""
     if len(block.runs) == 1:  # most blocks
@@ -109,23 +107,20 @@ def _blank_markers(text: str) -> str:
     return MARKER.sub(lambda match: " " * len(match.group()), text)
 
 
-@lru_cache(maxsize=4096)  # hard-to-read and long-sentence read the same blocks
-def word_count(block: Block) -> int:
-    """The words of the block's sentences, without splitting it: a word never spans two."""
-    return len(WORD.findall(prose_text(block).text))
+def count_words(prose: ProseText) -> int:
+    """The words of a block's sentences, without splitting it: a word never spans two."""
+    return len(WORD.findall(prose.text))
 
 
-def most_sentences(block: Block) -> int:
-    """At least as many as the block's sentences: each but the last ends at a full stop, a
+def most_sentences(prose: ProseText) -> int:
+    """At least as many as a block's sentences: each but the last ends at a full stop, a
     question or exclamation mark, an ellipsis or a hard break."""
-    text = prose_text(block).text
+    text = prose.text
     return sum(map(text.count, ".!?…" + HARD_BREAK)) + 1
 
 
-@lru_cache(maxsize=4096)  # the three readability rules read the same blocks
-def sentences(block: Block) -> tuple[Sentence, ...]:
-    """The block's sentences; a block (paragraph, list item, cell) always ends a sentence."""
-    prose = prose_text(block)
+def split_sentences(prose: ProseText) -> tuple[Sentence, ...]:
+    """A block's sentences; a block (paragraph, list item, cell) always ends a sentence."""
     text = prose.text
     found = []
     start = 0
@@ -156,11 +151,10 @@ def _sentence(prose: ProseText, start: int, end: int) -> Sentence | None:
     return Sentence(" ".join(stripped.split()), line, column, count)
 
 
-def spellable_words(block: Block) -> Iterator[Located]:
+def spellable_words(prose: ProseText) -> Iterator[Located]:
     """Words a spelling checker should see, hyphenated compounds whole ("sign-in"): never
     code-like chunks, paths, addresses or words with digits. A compound is yielded when one of its
     parts is spellable (see spellable)."""
-    prose = prose_text(block)
     for word, start in word_spans(prose.text):
         if any(spellable(piece) for piece in word.split("-")):
             yield prose.located(start, start + len(word))

@@ -29,7 +29,7 @@ from hclint.git import LazyHistory
 from hclint.engine.workers import (
     PARALLEL_FROM, ArticleResult, Job, Task, make_finding, map_forked, process_all, start, uncollected, workers_for,
 )
-from hclint.rule import Context, Rule
+from hclint.rule import Context, CorpusInput, Rule
 from hclint.project.folder_meta import META_NAMES
 from hclint.project.site import load_site
 from hclint.rules.links.includes import snippet_sources
@@ -72,7 +72,7 @@ def check(config: Config, run: Run) -> Report:
     context = Context(
         run.today, config.root, config.content, git=LazyHistory(),
         include_private=run.include_private, use_cache=run.use_cache, progress=run.progress,
-        mkdocs_file=config.mkdocs_file, audiences=config.audiences, absent=run.absent,
+        mkdocs_file=config.mkdocs_file, public_audiences=config.audiences.public if config.audiences.configured else None, absent=run.absent,
     )
     job = Job(config, context, _corpus_rules(config, run), run.external)
     cache = Cache(config.root) if run.use_cache else None
@@ -210,15 +210,17 @@ def _corpus_findings(
     site = run.report_site or frozen_targets == index.entries.keys()
 
     def problems(group: Sequence[Rule]) -> list[list[tuple[str, Problem]]]:
-        return [list(rule.check(index, frozen_targets, _options_for(config, rule), job.context)) for rule in group]
+        shared = group[0].shared.make(index, job.context) if group and group[0].shared else None  # once for the family
+        inputs = [CorpusInput(index, frozen_targets, _options_for(config, rule), job.context, shared) for rule in group]
+        return [list(rule.check(given)) for rule, given in zip(group, inputs)]
 
-    # Rules of one module share what they compute in a run (the resolved links), so a module's
-    # rules run together; the duplicate rules and the link rules then run side by side. Network
-    # rules stay in this process: they draw progress and keep their answers for each other.
-    # Link rules resolve the targets' links only: for a few targets, a second process would cost
-    # more to start than it saves.
-    offline = _module_groups([rule for rule in job.corpus_rules if not rule.needs_network])
-    online = [rule for rule in job.corpus_rules if rule.needs_network]
+    # The rules of a family share what they compute in a run (Rule.shared: the resolved links), so
+    # they run together, in one process; the duplicate rules and the link rules then run side by
+    # side. Network rules stay in this process: they draw progress and share their answers. Link
+    # rules resolve the targets' links only: for a few targets, a second process would cost more to
+    # start than it saves.
+    offline = _families([rule for rule in job.corpus_rules if not rule.needs_network])
+    online = [rule for rule in job.corpus_rules if rule.needs_network]  # one family: shares Answers
     workers = workers_for(run.jobs, 1 + len(targets) // PARALLEL_FROM)
     found = [*map_forked(problems, offline, workers, meanwhile), problems(online)]
     findings = []
@@ -247,10 +249,12 @@ def _options_for(config: Config, rule: Rule) -> Callable[[str], dict]:
     return lambda content_path: dict(config.settings_for(content_path).rules[name].options)
 
 
-def _module_groups(rules: Sequence[Rule]) -> list[list[Rule]]:
+def _families(rules: Sequence[Rule]) -> list[list[Rule]]:
+    """The rules grouped by what they share (a rule that shares nothing is a group of its own),
+    largest first."""
     groups: dict[str, list[Rule]] = {}
     for rule in rules:
-        groups.setdefault(rule.check.__module__, []).append(rule)
+        groups.setdefault(rule.shared.name if rule.shared else f"rule:{rule.name}", []).append(rule)
     return sorted(groups.values(), key=len, reverse=True)
 
 

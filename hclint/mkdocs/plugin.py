@@ -41,7 +41,7 @@ from hclint.git import LazyHistory
 from hclint.rules.links.resolver import Resolver, Tree
 from hclint.mkdocs.private_text import PrivateText
 from hclint.project.publishing import publication
-from hclint.rule import Context, extractors
+from hclint.rule import Context, CorpusInput, extractors
 from hclint.rules import links, registry
 from hclint.project.site import Site, extension_name, load_site, meta_file_of, snippets_of
 
@@ -124,12 +124,11 @@ class HclintPlugin(BasePlugin[HclintPluginConfig]):
     def _exposed(self, resolve: Resolver, articles: dict[str, Article], private: dict) -> list[str]:
         """Links, includes and nav entries that would lead readers of the site to a private page."""
         assert self._hclint is not None
-        context = Context(self._today(), self._hclint.root, resolve.tree.root, mkdocs_file=resolve.site.mkdocs_file,
-                          audiences=self._hclint.audiences, shared={"links": (resolve.index, resolve)})
+        context = Context(self._today(), self._hclint.root, resolve.tree.root, mkdocs_file=resolve.site.mkdocs_file)
         public = frozenset(path for path in articles if path not in private)
         found = []
         for rule in EXPOSING_RULES:
-            for path, problem in rule.check(resolve.index, public, lambda _: {}, context):
+            for path, problem in rule.check(CorpusInput(resolve.index, public, lambda _: {}, context, resolve)):
                 shown = articles[path].path if path in articles else path
                 found.append(f"{shown}:{problem.line}: {problem.message}")
         return found

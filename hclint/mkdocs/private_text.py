@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from hclint.article import Article
-from hclint.article.prose import sentences
 
 MIN_WORDS = 8  # shorter sentences ("Open the Settings page.") are common to many pages
 KEY_WORDS = 4  # sentences are found by their first words, then compared whole
@@ -30,7 +29,7 @@ def words(text: str) -> tuple[str, ...]:
 
 def _passages(article: Article) -> list[tuple[str, ...]]:
     """The article's sentences, and the lines of its code blocks and raw HTML, as words."""
-    found = [words(sentence.text) for block in article.blocks for sentence in sentences(block)]
+    found = [words(sentence.text) for block in article.blocks for sentence in article.sentences(block)]
     for token in article.tokens:
         if token.type in ("fence", "code_block"):
             found += [words(line) for line in token.content.split("\n")]

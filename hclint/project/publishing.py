@@ -45,6 +45,11 @@ class Audiences:
     public: frozenset[str] = frozenset({"public"})
     configured: bool = False
 
+    @classmethod
+    def of(cls, names: frozenset[str] | None) -> Audiences:
+        """The audiences from the configuration's public_audiences (None: not configured)."""
+        return cls() if names is None else cls(names, configured=True)
+
 
 EVERYONE = Audiences()
 

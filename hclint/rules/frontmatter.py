@@ -89,8 +89,8 @@ def field_types(article: Article, options: Options, context: Context) -> Iterato
         value = lookup(article.frontmatter, name)
         if is_empty(value):
             continue
-        if name == "audience" and field_type == DEFAULT_TYPES["audience"] and context.audiences.configured:
-            field_type = "|".join([*sorted(context.audiences.public), "internal"])  # the audiences the team declared
+        if name == "audience" and field_type == DEFAULT_TYPES["audience"] and context.public_audiences is not None:
+            field_type = "|".join([*sorted(context.public_audiences), "internal"])  # the audiences the team declared
         wrong = type_error(value, field_type)
         if wrong:
             yield Problem(article.line_of(name), 1, f"field `{name}` should be {describe(field_type)}, {wrong}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hclint.article import parse_article
-from hclint.article.prose import article_lang, prose_text, sentences, spellable_words
+from hclint.article.prose import article_lang, prose_text, spellable_words
 
 
 def _article(body: str):
@@ -13,18 +13,19 @@ def _article(body: str):
 
 
 def _sentences(body: str):
-    return [s for block in _article(body).blocks for s in sentences(block)]
+    article = _article(body)
+    return [s for block in article.blocks for s in article.sentences(block)]
 
 
 def _words(body: str) -> list[str]:
-    return [w.text for block in _article(body).blocks for w in spellable_words(block)]
+    return [w.text for block in _article(body).blocks for w in spellable_words(prose_text(block))]
 
 
 def test_every_word_is_placed_where_the_file_has_it():
     body = "Open **Settings**, then select [Reset password](reset.md).\n\n- Choose *Save* to keep it.\n"
     article = _article(body)
     lines = article.source.split("\n")
-    placed = [w for block in article.blocks for w in spellable_words(block)]
+    placed = [w for block in article.blocks for w in spellable_words(article.prose(block))]
     assert [w.text for w in placed] == ["Open", "Settings", "then", "select", "Reset", "password", "Choose", "Save", "to", "keep", "it"]
     for word in placed:
         assert lines[word.line - 1][word.column - 1 : word.column - 1 + len(word.text)] == word.text

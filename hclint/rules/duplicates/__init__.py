@@ -18,7 +18,7 @@ from hclint.rules.duplicates import similarity
 from hclint.article import Article
 from hclint.index import Index, IndexEntry
 from hclint.findings import Problem, Severity
-from hclint.rule import Context, Example, Option, Options, Rule
+from hclint.rule import Context, CorpusInput, Example, Option, Options, Rule, Shared
 
 AI_READER = "AI assistants that answer customers from the help center"
 ACKNOWLEDGE = "duplicates_ok"
@@ -97,20 +97,18 @@ class Filter(NamedTuple):
 
     @classmethod
     def of(cls, index: Index, context: Context) -> Filter:
-        """The run's filter: the four duplicate rules read the same index one after another, so
-        its frontmatter is searched once (kept in the run's scratch space, Context.shared)."""
-        last = context.shared.get("duplicates-filter")
-        if last is not None and last[0] is index:
-            return last[1]
+        """The duplicates family's shared object: the four rules read the same index one after
+        another, so its frontmatter is searched once a run."""
         ok = {p: acknowledged(e, index) for p, e in index.entries.items() if ACKNOWLEDGE in e.frontmatter}
-        made = cls(context.lang, ok)
-        context.shared["duplicates-filter"] = (index, made)
-        return made
+        return cls(context.lang, ok)
 
     def allows(self, a: str, b: str) -> bool:
         if a == b or never_duplicates(a, b, self.default_lang):
             return False
         return b not in self.ok.get(a, ()) and a not in self.ok.get(b, ())
+
+
+DUPLICATES = Shared("duplicates", Filter.of)
 
 
 def phrase_key(text: str) -> str:
@@ -150,9 +148,8 @@ def article_facts(article: Article) -> similarity.TextFacts:
     return similarity.text_facts(article)
 
 
-def duplicate_article(
-    index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context
-) -> Iterator[tuple[str, Problem]]:
+def duplicate_article(run: CorpusInput) -> Iterator[tuple[str, Problem]]:
+    index, targets, options_for, allowed = run.index, run.targets, run.options_for, run.shared
     yield from _acknowledgement_problems(index, targets)
     paths = list(index.entries)
     facts = _facts(index, DUPLICATE_ARTICLE.name)
@@ -162,7 +159,6 @@ def duplicate_article(
         return
     corpus = similarity.build(facts, options_for(TOP_LEVEL)["boilerplate_articles"])
     floor = min(options_for(paths[row])["threshold"] for row in rows)
-    allowed = Filter.of(index, context)
     # The other row breaks ties: the search finds a pair of two searched rows from either one.
     for pair in sorted(similarity.similar(corpus.articles, rows, floor), key=lambda p: (p.first, -p.score, p.second)):
         mine, theirs = paths[pair.first], paths[pair.second]
@@ -227,15 +223,13 @@ def title_facts(article: Article) -> str:
     return phrase_key(article.title or "")
 
 
-def duplicate_title(
-    index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context
-) -> Iterator[tuple[str, Problem]]:
+def duplicate_title(run: CorpusInput) -> Iterator[tuple[str, Problem]]:
+    index, targets, allowed = run.index, run.targets, run.shared
     groups: dict[str, list[str]] = defaultdict(list)
     for path, entry in index.entries.items():
         key = entry.facts.get(DUPLICATE_TITLE.name)
         if key:
             groups[key].append(path)
-    allowed = Filter.of(index, context)
     for path in sorted(targets & index.entries.keys()):
         entry = index.entries[path]
         others = [o for o in groups.get(entry.facts.get(DUPLICATE_TITLE.name) or "", ()) if allowed.allows(path, o)]
@@ -260,14 +254,12 @@ def question_facts(article: Article) -> tuple[tuple[str, str, int], ...]:
     return tuple((key, text, line) for key, text, line in found if len(key.split()) >= 2)
 
 
-def duplicate_question(
-    index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context
-) -> Iterator[tuple[str, Problem]]:
+def duplicate_question(run: CorpusInput) -> Iterator[tuple[str, Problem]]:
+    index, targets, allowed = run.index, run.targets, run.shared
     asked: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
     for path, entry in index.entries.items():
         for key, text, line in entry.facts.get(DUPLICATE_QUESTION.name) or ():
             asked[key].append((path, text, line))
-    allowed = Filter.of(index, context)
     for path in sorted(targets & index.entries.keys()):
         for key, text, line in index.entries[path].facts.get(DUPLICATE_QUESTION.name) or ():
             if len({o for o, _, _ in asked[key]}) >= TEMPLATE_ARTICLES:
@@ -286,9 +278,8 @@ def passage_facts(article: Article) -> similarity.PassageFacts:
     return similarity.passage_facts(article)
 
 
-def copied_passage(
-    index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context
-) -> Iterator[tuple[str, Problem]]:
+def copied_passage(run: CorpusInput) -> Iterator[tuple[str, Problem]]:
+    index, targets, options_for, allowed = run.index, run.targets, run.options_for, run.shared
     paths = list(index.entries)
     rows = [i for i, path in enumerate(paths) if path in targets]
     if not rows:
@@ -296,7 +287,6 @@ def copied_passage(
     boilerplate = options_for(TOP_LEVEL)["boilerplate_articles"]
     found = similarity.passages(_facts(index, COPIED_PASSAGE.name), boilerplate)
     floor = min(options_for(paths[row])["similarity"] for row in rows)
-    allowed = Filter.of(index, context)
     copies: dict[int, list[similarity.Pair]] = defaultdict(list)
     for pair in similarity.copied(found, rows, floor, boilerplate):
         mine, theirs = paths[found.owner[pair.first]], paths[found.owner[pair.second]]
@@ -387,6 +377,7 @@ DUPLICATE_ARTICLE = Rule(
     severity=Severity.WARNING,
     kind="corpus",
     check=duplicate_article,
+    shared=DUPLICATES,
     what="Reports two articles whose text overlaps strongly, on both of them. Each finding names the "
     "other article, the similarity from 0 to 1 and the sections of the two articles that are most "
     "alike, with their lines. Titles and headings weigh more than body text. A paragraph shared "
@@ -422,6 +413,7 @@ DUPLICATE_TITLE = Rule(
     severity=Severity.WARNING,
     kind="corpus",
     check=duplicate_title,
+    shared=DUPLICATES,
     what="Reports an article whose title matches the title of another article once case, punctuation, "
     'plurals, small words ("the", "your") and filler ("How to", "A guide to") are set aside: '
     '"How to reset your password" and "Reset a password" match. Translations of one article, '
@@ -443,6 +435,7 @@ DUPLICATE_QUESTION = Rule(
     severity=Severity.WARNING,
     kind="corpus",
     check=duplicate_question,
+    shared=DUPLICATES,
     what="Reports a question heading (one that ends with a question mark, or starts like a question: "
     '"How do I", "What is", "Can I") that another article asks too, once case, punctuation, plurals and '
     'filler are set aside: "How do I cancel an order?" and "Can I cancel orders?" match. The finding '
@@ -469,6 +462,7 @@ COPIED_PASSAGE = Rule(
     severity=Severity.INFO,
     kind="corpus",
     check=copied_passage,
+    shared=DUPLICATES,
     what="Reports a paragraph of at least `min_words` words that stands nearly word for word in "
     "another article, with the line of the copy. Paragraphs are compared by their three-word "
     "sequences, so a copy with a few words changed is still found. Boilerplate (the same paragraph "

@@ -83,18 +83,10 @@ class Paragraph(NamedTuple):
 # ---- facts ----------------------------------------------------------------------------------
 
 
-_last: tuple[Article, list[Paragraph]] | None = None
-
-
 def paragraphs(article: Article) -> list[Paragraph]:
-    """The title, then every heading and prose block, each tagged with its section."""
-    global _last
-    # Both duplicate facts read the same article one after the other: split it into paragraphs
-    # once. The last article stays referenced until the next one comes.
-    last = _last
-    if last is None or last[0] is not article:
-        last = _last = (article, _paragraphs(article))
-    return last[1]
+    """The title, then every heading and prose block, each tagged with its section: a view both
+    duplicate facts read, so it is computed once and kept on the article."""
+    return article.view(_paragraphs)
 
 
 def _paragraphs(article: Article) -> list[Paragraph]:

@@ -1,7 +1,8 @@
 """External links: asked over the network, politely, only with `hclint check --external`.
 
 Both rules read one pass over the network: the first of them to run checks every external link
-of the articles being reported on, and the other reads its results from the run's shared space.
+of the articles being reported on, and the other reads its answers from the family's shared
+object (Answers), which the engine makes once a run.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from hclint.index import Index
 from hclint.errors import HclintError
 from hclint.findings import Problem, Severity
 from hclint.rules.external.result import LinkResult, Settings, Verdict
-from hclint.rule import Context, Example, Option, Options, Rule
+from hclint.rule import Context, CorpusInput, Example, Option, Options, Rule, Shared
 
 BROKEN_NAME = "external-link-broken"
 REDIRECT_NAME = "external-link-redirect"
@@ -93,13 +94,27 @@ def _wanted(
     return wanted
 
 
-def _results(urls: set[str], options: Options, context: Context) -> Mapping[str, LinkResult]:
-    """One pass per run and settings: the link cache first, then the network for the rest."""
-    settings = _settings(options, context)
-    key = (BROKEN_NAME, astuple(settings), context.use_cache, frozenset(urls))
-    if key not in context.shared:
-        context.shared[key] = _check(urls, settings, options, context)
-    return context.shared[key]
+class Answers:
+    """The external family's shared object: what the network answered during this run, so both
+    rules read one pass over it (the link cache first, then the network for the rest)."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self._passes: dict[tuple, Mapping[str, LinkResult]] = {}
+
+    @classmethod
+    def of(cls, index: Index, context: Context) -> Answers:
+        return cls(context)
+
+    def results(self, urls: set[str], options: Options) -> Mapping[str, LinkResult]:
+        settings = _settings(options, self.context)
+        key = (astuple(settings), self.context.use_cache, frozenset(urls))
+        if key not in self._passes:
+            self._passes[key] = _check(urls, settings, options, self.context)
+        return self._passes[key]
+
+
+ANSWERS = Shared("external", Answers.of)
 
 
 def _check(urls: set[str], settings: Settings, options: Options, context: Context) -> dict[str, LinkResult]:
@@ -138,14 +153,12 @@ def _progress(total: int, shown: bool) -> Iterator[Callable[[], None]]:
         yield lambda: bar.update(1)
 
 
-def _problems(
-    name: str, index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context
-) -> Iterator[tuple[str, ExternalLink, LinkResult]]:
-    wanted = _wanted(name, index, targets, options_for)
+def _problems(name: str, run: CorpusInput) -> Iterator[tuple[str, ExternalLink, LinkResult]]:
+    wanted = _wanted(name, run.index, run.targets, run.options_for)
     urls = {_request_url(link.url) for links in wanted.values() for link in links}
     if not urls:
         return
-    results = _results(urls, options_for(""), context)
+    results = run.shared.results(urls, run.options_for(""))
     for content_path, links in wanted.items():
         for link in links:
             result = results.get(_request_url(link.url))
@@ -156,10 +169,8 @@ def _problems(
 LEVELS = {Verdict.UNREACHABLE: Severity.WARNING, Verdict.NOT_CHECKED: Severity.WARNING}
 
 
-def check_broken(
-    index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context
-) -> Iterator[tuple[str, Problem]]:
-    for content_path, link, result in _problems(BROKEN_NAME, index, targets, options_for, context):
+def check_broken(run: CorpusInput) -> Iterator[tuple[str, Problem]]:
+    for content_path, link, result in _problems(BROKEN_NAME, run):
         if result.verdict in (Verdict.BROKEN, Verdict.UNREACHABLE):
             message = f"{link.url}: {result.detail}"
         elif result.verdict is Verdict.NOT_CHECKED:
@@ -170,10 +181,8 @@ def check_broken(
         yield content_path, Problem(link.line, link.column, message, link.line, end, severity=LEVELS.get(result.verdict))
 
 
-def check_redirect(
-    index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context
-) -> Iterator[tuple[str, Problem]]:
-    for content_path, link, result in _problems(REDIRECT_NAME, index, targets, options_for, context):
+def check_redirect(run: CorpusInput) -> Iterator[tuple[str, Problem]]:
+    for content_path, link, result in _problems(REDIRECT_NAME, run):
         if result.verdict is Verdict.REDIRECT and result.final_url:
             final = _with_fragment(result.final_url, link.url)
             message = f"{link.url} redirects permanently ({result.status}) to {final}"
@@ -209,6 +218,7 @@ EXTERNAL_LINK_BROKEN = Rule(
     severity=Severity.ERROR,
     kind="corpus",
     check=check_broken,
+    shared=ANSWERS,
     what="With `hclint check --external`, asks every `http` and `https` link and image for its headers "
     "(HEAD, then GET when HEAD is refused). An error for 404 and 410 answers, a host name that does not "
     "resolve, a refused connection and a redirect loop. A warning for timeouts, reset connections and "
@@ -232,6 +242,7 @@ EXTERNAL_LINK_REDIRECT = Rule(
     severity=Severity.INFO,
     kind="corpus",
     check=check_redirect,
+    shared=ANSWERS,
     what="With `hclint check --external`, reports a link whose first answers are permanent redirects "
     "(301 or 308), and names the address they lead to. Temporary redirects (302, 303, 307) are not "
     "reported: the old address is still the right one.",

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from urllib.parse import unquote
 
-from hclint.index import Index, IndexEntry
-from hclint.findings import Problem, Severity
-from hclint.rules.links.resolver import OUTSIDE, Kind, Resolver, Target, anchor_facts, closest, resolver
 from hclint.article.markdown import Link
-from hclint.rule import Context, Example, Options, Rule
+from hclint.findings import Problem, Severity
 from hclint.project.site import INDEX_NAMES, NavEntry, Site
+from hclint.rule import Context, CorpusInput, Example, Rule
+from hclint.rules.links.resolver import LINKS, OUTSIDE, Kind, Resolver, Target, anchor_facts, closest
 
 AI_READER = "AI assistants that answer customers from the help center"
 PAGE_SUFFIXES = ("", ".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".html", ".htm")  # anything else is a file to download
@@ -48,8 +48,7 @@ def _missing(resolve: Resolver, source: str, link: Link, target: Target, what: s
     return Problem(link.line, link.column, f"{what} `{unquote(link.target)}` {verb}: {reason}", hint=_hint(suggestion, source))
 
 
-def _broken(index: Index, targets: frozenset[str], context: Context, files: bool, what: Callable[[Link], str]) -> Iterator[tuple[str, Problem]]:
-    resolve = resolver(index, context)
+def _broken(resolve: Resolver, targets: frozenset[str], files: bool, what: Callable[[Link], str]) -> Iterator[tuple[str, Problem]]:
     for source in sorted(targets):
         for link, target in resolve.links_of(source):
             if target.kind in (Kind.MISSING, Kind.CASE) and _is_file_link(link, target) == files:
@@ -59,17 +58,17 @@ def _broken(index: Index, targets: frozenset[str], context: Context, files: bool
 # ---- the rules -------------------------------------------------------------------------------
 
 
-def broken_link(index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context) -> Iterator[tuple[str, Problem]]:
-    return _broken(index, targets, context, files=False, what=lambda link: "the link to")
+def broken_link(run: CorpusInput) -> Iterator[tuple[str, Problem]]:
+    return _broken(run.shared, run.targets, files=False, what=lambda link: "the link to")
 
 
-def missing_image(index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context) -> Iterator[tuple[str, Problem]]:
-    return _broken(index, targets, context, files=True, what=lambda link: "the image" if link.image else "the file")
+def missing_image(run: CorpusInput) -> Iterator[tuple[str, Problem]]:
+    return _broken(run.shared, run.targets, files=True, what=lambda link: "the image" if link.image else "the file")
 
 
-def broken_anchor(index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context) -> Iterator[tuple[str, Problem]]:
-    resolve = resolver(index, context)
-    for source in sorted(targets):
+def broken_anchor(run: CorpusInput) -> Iterator[tuple[str, Problem]]:
+    resolve: Resolver = run.shared
+    for source in sorted(run.targets):
         for link, target in resolve.links_of(source):
             if target.kind is not Kind.PAGE or not target.fragment:
                 continue
@@ -95,26 +94,26 @@ def _anchor_problem(link: Link, target: Target, source: str, ids: frozenset[str]
     return Problem(link.line, link.column, message, hint=hint)
 
 
-def internal_link_from_public(index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context) -> Iterator[tuple[str, Problem]]:
-    resolve = resolver(index, context)
-    for source in sorted(targets):
+def internal_link_from_public(run: CorpusInput) -> Iterator[tuple[str, Problem]]:
+    resolve: Resolver = run.shared
+    for source in sorted(run.targets):
         if source in resolve.private:
             continue
-        entry = index.entries[source]
+        entry = run.index.entries[source]
         for link in (*entry.links, *entry.facts.get(INTERNAL_LINK_FROM_PUBLIC.name, ())):
             page = next((p for p in resolve.reaches(source, link.target) if p != source and resolve.withheld(p)), None)
             if page is not None:
                 reason = resolve.withheld(page).reason  # type: ignore[union-attr]
                 message = f"this public article links to `{unquote(link.target)}`, which is not published ({reason})"
                 yield source, Problem(link.line, link.column, message, hint="link to a public article, or remove the link")
-    yield from _private_nav_entries(resolve, context)
+    yield from _private_nav_entries(resolve, run.context)
 
 
 def _private_nav_entries(resolve: Resolver, context: Context) -> Iterator[tuple[str, Problem]]:
     site = resolve.site
     if site.nav is None or site.mkdocs_file is None:
         return
-    shown = posixpath.relpath(site.mkdocs_file.as_posix(), context.root.as_posix())
+    shown = _project_path(site.mkdocs_file, context)
     for entry in site.nav:
         pages = resolve.reaches("", entry.target) if entry.is_link else (posixpath.normpath(entry.target),)
         page = next((p for p in pages if resolve.withheld(p)), None)
@@ -124,35 +123,41 @@ def _private_nav_entries(resolve: Resolver, context: Context) -> Iterator[tuple[
             yield shown, Problem(entry.line, entry.column, message, hint="remove the entry from the nav")
 
 
-def private_include(index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context) -> Iterator[tuple[str, Problem]]:
-    resolve = resolver(index, context)
+def private_include(run: CorpusInput) -> Iterator[tuple[str, Problem]]:
+    resolve: Resolver = run.shared
     if resolve.site.snippets is None:
         return
-    for source in sorted(targets):
+    for source in sorted(run.targets):
         if source in resolve.private:
             continue
-        for include in index.entries[source].facts.get(PRIVATE_INCLUDE.name, ()):
+        for include in run.index.entries[source].facts.get(PRIVATE_INCLUDE.name, ()):
             found = resolve.private_include(source, include.path)
             if found is not None:
                 shown, reason = found
                 message = f"this public article includes `{include.path}`, whose text is not published ({shown}: {reason})"
                 yield source, Problem(include.line, include.column, message, hint="include a public snippet, or remove the include")
     if resolve.site.mkdocs_file is not None:
-        shown = posixpath.relpath(resolve.site.mkdocs_file.as_posix(), context.root.as_posix())
+        shown = _project_path(resolve.site.mkdocs_file, run.context)
         for name in resolve.site.snippets.auto_append:
-            found = next((f for page in sorted(index.entries) if page not in resolve.private and (f := resolve.private_include(page, name))), None)
+            pages = (page for page in sorted(run.index.entries) if page not in resolve.private)
+            found = next((f for page in pages if (f := resolve.private_include(page, name))), None)
             if found is not None:
                 message = f"`auto_append` adds `{name}` to every page, and its text is not published ({found[0]}: {found[1]})"
                 yield shown, Problem(1, 1, message, hint="append a public snippet, or remove it from auto_append")
 
 
-def folder_meta_invalid(index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context) -> Iterator[tuple[str, Problem]]:
-    resolve = resolver(index, context)
+def folder_meta_invalid(run: CorpusInput) -> Iterator[tuple[str, Problem]]:
+    resolve: Resolver = run.shared
     for meta in resolve.folder_meta.files:
         if meta.applied and meta.data is None:
-            shown = posixpath.relpath((context.content / meta.path).as_posix(), context.root.as_posix())
+            shown = _project_path(run.context.content / meta.path, run.context)
             message = f"the folder metadata cannot be read ({meta.error}): every page below it is withheld from the site"
             yield shown, Problem(meta.line, 1, message, hint="fix the YAML; MkDocs's meta plugin stops the build on it too")
+
+
+def _project_path(file: Path, context: Context) -> str:
+    """Where a finding on a file that is not an article (mkdocs.yml, folder metadata) is reported."""
+    return posixpath.relpath(file.as_posix(), context.root.as_posix())
 
 
 def _published(site: Site, resolve: Resolver, content_path: str) -> bool:
@@ -163,13 +168,13 @@ def _is_home(content_path: str) -> bool:
     return content_path in INDEX_NAMES
 
 
-def not_in_nav(index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context) -> Iterator[tuple[str, Problem]]:
-    resolve = resolver(index, context)
+def not_in_nav(run: CorpusInput) -> Iterator[tuple[str, Problem]]:
+    resolve: Resolver = run.shared
     site = resolve.site
     if site.nav is None:
         return
     in_nav = {entry.target for entry in site.nav}
-    for source in sorted(targets):
+    for source in sorted(run.targets):
         if source not in in_nav and _published(site, resolve, source) and not site.is_not_in_nav(source):
             message = "no entry of the nav in mkdocs.yml leads to this article"
             hint = "add it to `nav` in mkdocs.yml, or list it under `not_in_nav` if only links should lead to it"
@@ -184,25 +189,25 @@ def _reached_by_nav(site: Site, content_path: str) -> bool:
     return any(entry.target == content_path for entry in site.nav)
 
 
-def orphan_article(index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context) -> Iterator[tuple[str, Problem]]:
-    resolve = resolver(index, context)
+def orphan_article(run: CorpusInput) -> Iterator[tuple[str, Problem]]:
+    resolve: Resolver = run.shared
     # Every link resolved once pays off for many pages; for the few of a pre-commit run, scanning
     # only the links that name each page is far cheaper.
-    few = len(targets) * 20 < len(index.entries)
+    few = len(run.targets) * 20 < len(run.index.entries)
     linked = resolve.linked_from_elsewhere if few else (lambda page: bool(resolve.inbound.get(page)))
-    for source in sorted(targets):
+    for source in sorted(run.targets):
         if _is_home(source) or not _published(resolve.site, resolve, source) or linked(source):
             continue
         if not _reached_by_nav(resolve.site, source):
             yield source, Problem(1, 1, "no other article links to this one and no nav entry leads to it", hint="link to it from a related article, or add it to the nav")
 
 
-def nav_missing_target(index: Index, targets: frozenset[str], options_for: Callable[[str], Options], context: Context) -> Iterator[tuple[str, Problem]]:
-    resolve = resolver(index, context)
+def nav_missing_target(run: CorpusInput) -> Iterator[tuple[str, Problem]]:
+    resolve: Resolver = run.shared
     site = resolve.site
     if site.nav is None or site.mkdocs_file is None:
         return
-    shown = posixpath.relpath(site.mkdocs_file.as_posix(), context.root.as_posix())
+    shown = _project_path(site.mkdocs_file, run.context)
     for entry in site.nav:
         if entry.is_link:
             continue
@@ -236,6 +241,7 @@ BROKEN_LINK = Rule(
     severity=Severity.ERROR,
     kind="corpus",
     check=broken_link,
+    shared=LINKS,
     what="Reports a link to an article, folder or page that does not exist, resolved exactly as MkDocs "
     "resolves it: relative to the linking article, `.md` targets, a folder to its `index.md` or "
     "`README.md`, percent-encoding decoded and query strings ignored. Site paths such as "
@@ -258,6 +264,7 @@ BROKEN_ANCHOR = Rule(
     severity=Severity.ERROR,
     kind="corpus",
     check=broken_anchor,
+    shared=LINKS,
     facts=anchor_facts,
     what="Reports `page.md#section` and `#section` when the page has no such id. Ids are computed the way "
     "MkDocs renders them: the slugify of the toc extension as configured in mkdocs.yml (Python-Markdown's "
@@ -279,6 +286,7 @@ MISSING_IMAGE = Rule(
     severity=Severity.ERROR,
     kind="corpus",
     check=missing_image,
+    shared=LINKS,
     what="Reports an image, and a link to a file that is not an article (a PDF, a ZIP, a spreadsheet), "
     "when the file does not exist in the content root, or exists only with a different case.",
     why="A missing screenshot leaves a gap exactly where the reader needed to see something. "
@@ -296,6 +304,7 @@ NAV_MISSING_TARGET = Rule(
     severity=Severity.ERROR,
     kind="corpus",
     check=nav_missing_target,
+    shared=LINKS,
     example=None,
     what="Reports each entry of `nav` in mkdocs.yml that names a file missing from the content root, "
     "named with a different case, excluded by `exclude_docs`, or a folder instead of a file. "
@@ -310,6 +319,7 @@ NOT_IN_NAV = Rule(
     severity=Severity.WARNING,
     kind="corpus",
     check=not_in_nav,
+    shared=LINKS,
     example=None,
     what="When mkdocs.yml has an explicit `nav`, reports each public article that no nav entry leads to. "
     "Articles that are not published (internal, drafts, or frontmatter hclint cannot read), articles "
@@ -324,6 +334,7 @@ ORPHAN_ARTICLE = Rule(
     severity=Severity.INFO,
     kind="corpus",
     check=orphan_article,
+    shared=LINKS,
     example=None,
     what="Reports a public article that no other article links to and that no nav entry reaches. When "
     "mkdocs.yml has no `nav`, MkDocs lists every page in the nav, so only pages under `not_in_nav` "
@@ -338,6 +349,7 @@ INTERNAL_LINK_FROM_PUBLIC = Rule(
     severity=Severity.ERROR,
     kind="corpus",
     check=internal_link_from_public,
+    shared=LINKS,
     facts=lambda article: article.views.html_links,
     what="Reports a link from a public article to an article that is not published: one with "
     "`audience: internal`, a draft, or one whose frontmatter hclint cannot read with certainty. "
@@ -362,6 +374,7 @@ PRIVATE_INCLUDE = Rule(
     severity=Severity.ERROR,
     kind="corpus",
     check=private_include,
+    shared=LINKS,
     facts=lambda article: article.includes,
     what="When mkdocs.yml turns on `pymdownx.snippets`, reports a `--8<--` include, inline or in a block, "
     "that pulls an internal or draft article (or a file whose frontmatter says so) into a public one, "
@@ -388,6 +401,7 @@ FOLDER_META_INVALID = Rule(
     severity=Severity.ERROR,
     kind="corpus",
     check=folder_meta_invalid,
+    shared=LINKS,
     example=None,
     what="When mkdocs.yml turns on Material for MkDocs's meta plugin, reports each folder metadata file "
     "(`.meta.yml`, or the plugin's `meta_file`) that is not a YAML mapping of keys to values, at the line "

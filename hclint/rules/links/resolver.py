@@ -23,7 +23,7 @@ from hclint.project.discovery import SUFFIXES
 from hclint.project.folder_meta import META_NAMES, FolderMeta, read_folder_meta
 from hclint.article.markdown import Link
 from hclint.project.publishing import EVERYONE, Audiences, Publication, publication
-from hclint.rule import Context
+from hclint.rule import Context, Shared
 from hclint.project.site import INDEX_NAMES, PageAnchors, Site, attr_ids, html_ids, load_site, page_ids, rendered_text
 
 if TYPE_CHECKING:
@@ -417,16 +417,14 @@ class Resolver:
         return posixpath.join(folder, found) if found else None
 
 
-def resolver(index: Index, context: Context) -> Resolver:
-    """The run's resolver: the seven rules run one after another on the same index, so each link is
-    resolved once rather than seven times (kept in the run's scratch space, Context.shared)."""
+def make_resolver(index: Index, context: Context) -> Resolver:
+    """The links family's shared object: the rules run one after another on the same index, so each
+    link is resolved once rather than once a rule."""
     site = load_site(context.mkdocs_file)
-    last = context.shared.get("links")
-    if last is not None and last[0] is index and last[1].site == site and last[1].audiences == context.audiences:
-        return last[1]
-    made = Resolver(index, site, Tree(context.content, context.absent), context.audiences)
-    context.shared["links"] = (index, made)
-    return made
+    return Resolver(index, site, Tree(context.content, context.absent), Audiences.of(context.public_audiences))
+
+
+LINKS = Shared("links", make_resolver)
 
 
 def _inside(file: Path, root: Path) -> str | None:

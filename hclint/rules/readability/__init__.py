@@ -9,7 +9,7 @@ from typing import Any
 from hclint.article import Article
 from hclint.findings import Problem, Severity
 from hclint.article.markdown import Block
-from hclint.article.prose import HARD_BREAK, WORD, Sentence, article_lang, most_sentences, prose_text, sentences, word_count
+from hclint.article.prose import HARD_BREAK, WORD, Sentence, article_lang, most_sentences
 from hclint.rule import Context, Example, Option, Options, Rule
 from hclint.rules.readability.flesch import ReadabilityUnavailable, Scores, counts, reading_ease, score
 
@@ -74,24 +74,24 @@ def scored_block(text: str) -> str:
 
 def hard_to_read(article: Article, options: Options, context: Context) -> Iterator[Problem]:
     scored = [block for block in article.blocks if block.kind in SCORED]
-    words = sum(map(word_count, scored))
+    words = sum(map(article.word_count, scored))
     if not words or words < options["min_words"]:
         return
     lang = article_lang(article.frontmatter.get("lang"), context.lang)
     try:
-        scores = score(" ".join(scored_block(prose_text(block).text) for block in scored), lang)
+        scores = score(" ".join(scored_block(article.prose(block).text) for block in scored), lang)
     except ReadabilityUnavailable as error:
-        yield Problem(_sentences(scored)[0].line, 1, f"readability not checked: {error}", severity=Severity.INFO)
+        yield Problem(_sentences(article, scored)[0].line, 1, f"readability not checked: {error}", severity=Severity.INFO)
         return
     failures = _failures(scores, targets_for(article.frontmatter.get("audience"), options))
     if failures:
-        chosen = _sentences(scored)
+        chosen = _sentences(article, scored)
         message = "; ".join(failures) + ". Start with " + _hardest(chosen, lang)
         yield Problem(chosen[0].line, 1, message, hint="split long sentences and prefer short, common words")
 
 
-def _sentences(blocks: list[Block]) -> list[Sentence]:
-    return [sentence for block in blocks for sentence in sentences(block)]
+def _sentences(article: Article, blocks: list[Block]) -> list[Sentence]:
+    return [sentence for block in blocks for sentence in article.sentences(block)]
 
 
 def targets_for(audience: Any, options: Options) -> Targets:
@@ -132,8 +132,8 @@ def _excerpt(sentence: Sentence) -> str:
 def long_sentence(article: Article, options: Options, context: Context) -> Iterator[Problem]:
     limit = options["max_words"]
     for block in article.blocks:
-        if block.kind in SENTENCE_KINDS and word_count(block) > limit:  # no sentence of a shorter block is over
-            for sentence in sentences(block):
+        if block.kind in SENTENCE_KINDS and article.word_count(block) > limit:  # no sentence of a shorter block is over
+            for sentence in article.sentences(block):
                 if sentence.words > limit:
                     message = f"sentence of {sentence.words} words (limit {limit}): {_excerpt(sentence)}"
                     yield Problem(sentence.line, sentence.column, message, hint="split it: one idea a sentence")
@@ -142,10 +142,10 @@ def long_sentence(article: Article, options: Options, context: Context) -> Itera
 def long_paragraph(article: Article, options: Options, context: Context) -> Iterator[Problem]:
     limit = options["max_sentences"]
     for block in article.blocks:
-        if block.kind == "paragraph" and most_sentences(block) > limit:
+        if block.kind == "paragraph" and most_sentences(article.prose(block)) > limit:
             # Lines without a full stop, split by hard breaks, are a list of links or labels set as
             # lines, not sentences that make a paragraph long.
-            found = [s for s in sentences(block) if _full_stop_at_end(s.text)]
+            found = [s for s in article.sentences(block) if _full_stop_at_end(s.text)]
             if len(found) > limit:
                 first = found[0]
                 message = f"paragraph of {len(found)} sentences (limit {limit})"

@@ -12,7 +12,7 @@ from typing import Any
 
 from hclint.article import Article
 from hclint.findings import Finding, Problem, Severity
-from hclint.article.prose import Located, article_lang, prose_text, spellable, word_spans
+from hclint.article.prose import Located, article_lang, spellable, word_spans
 from hclint.rule import Context, Example, Option, Options, Rule
 from hclint.rules.spelling.words import builtin_words
 
@@ -172,7 +172,7 @@ def check(article: Article, options: Options, context: Context) -> Iterator[Prob
     unknown = _unknown_words(lang, project, terms)
     sources = (*unknown.sources, extra)
     for block in article.blocks:
-        prose = prose_text(block)
+        prose = article.prose(block)
         chunks = prose.text.split()
         if not any(map(unknown.__getitem__, chunks)):
             continue  # the words of most blocks: each chunk looked up once a process
