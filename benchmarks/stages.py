@@ -27,7 +27,7 @@ from hclint.article import Article
 from hclint.project.config import Settings, load_config
 from hclint.index import IndexEntry
 from hclint.project.discovery import walk
-from hclint.engine.check import Run, _corpus_rules
+from hclint.engine.check import Run, enabled_corpus_rules
 from hclint.engine.workers import BATCH, Job, Task, process
 from hclint.rule import Context
 from hclint.rules import registry
@@ -41,7 +41,7 @@ def main() -> None:
     os.chdir(args.project)
     config = load_config(Path("."), registry())
     run = Run(date(2026, 11, 23), use_cache=False)
-    job = Job(config, Context(run.today, config.root, config.content, mkdocs_file=config.mkdocs_file), _corpus_rules(config, run), False)
+    job = Job(config, Context(run.today, config.root, config.content, mkdocs_file=config.mkdocs_file), enabled_corpus_rules(config, run), False)
     sources = walk(config).sources[: args.articles]
     process(job, [Task(sources[0], True, True)])  # dictionaries and parsers loaded before timing
     gc.set_threshold(100_000, 50, 100)  # as in a worker

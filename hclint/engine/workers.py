@@ -55,7 +55,7 @@ class Task:
     want_result: bool
     want_index: bool
     # The file's content hash, which the main process did not read: with nothing in the cache to
-    # look up, the workers hash the files they read, side by side (see engine._check).
+    # look up, the workers hash the files they read, side by side (see engine.check.look_up).
     want_hash: bool = False
 
 
@@ -247,7 +247,7 @@ def workers_for(jobs: int | None, wanted: int) -> int:
 
 
 def _article_rules(job: Job) -> list[Rule]:
-    # Corpus rules prepare for their checks in the caller, while the workers run (engine._check):
+    # Corpus rules prepare for their checks in the caller, while the workers run (engine.check.process):
     # the workers only extract their facts.
     settings = job.config.settings_for("").rules
     return [rule for name, rule in job.config.registry.items() if rule.kind == "article" and settings[name].severity]

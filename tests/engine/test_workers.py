@@ -6,7 +6,7 @@ from datetime import date
 
 from hclint.project.config import load_config
 from hclint.project.discovery import walk
-from hclint.engine.check import Run, _corpus_rules
+from hclint.engine.check import Run, enabled_corpus_rules
 from hclint.engine.workers import Job, Task, process
 from hclint.rule import Context
 from hclint.rules import registry
@@ -28,7 +28,7 @@ def test_a_batch_gives_what_one_article_at_a_time_gives(tmp_path):
     root = write_center(tmp_path, files, OVERRIDE)
     config = load_config(root, registry())
     run = Run(TODAY, use_cache=False)
-    job = Job(config, Context(TODAY, config.root, config.content, mkdocs_file=config.mkdocs_file), _corpus_rules(config, run), False)
+    job = Job(config, Context(TODAY, config.root, config.content, mkdocs_file=config.mkdocs_file), enabled_corpus_rules(config, run), False)
     tasks = [Task(source, True, True, want_hash=True) for source in walk(config).sources]
     assert [task.source.path[-4] for task in tasks[:4]] == ["a", "b", "a", "b"]
     batched = process(job, tasks)
