@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 import click
 
 from hclint import __version__
+from hclint.atomic import write_atomic
+from hclint.errors import HclintError
 from hclint.filters import baseline
 from hclint.filters import changed as changes
-from hclint.atomic import write_atomic
-from hclint.project.config import Config, load_config
-from hclint.errors import HclintError
 from hclint.findings import Finding, Severity
+from hclint.project.config import Config, load_config
 from hclint.reporters import FORMATS, Output, renderer
 from hclint.rules import registry
 
@@ -111,7 +111,9 @@ def check(paths: tuple[Path, ...], output_format: str, output: Path | None, fail
           write_baseline: Path | None, config_file: Path | None, fix: bool, skip_outside_content: bool,
           no_cache: bool, external: bool, include_private: bool, list_unknown_words: bool, staged: bool) -> None:
     """Check the articles in PATHS (default: the whole content root)."""
-    from hclint import engine  # the engine pulls in the parser; `hclint rules` has no need of it
+    from hclint import (
+        engine,  # the engine pulls in the parser; `hclint rules` has no need of it
+    )
 
     config = _config(config_file)
     for file, option in ((output, "--output"), (write_baseline, "--write-baseline")):
@@ -153,7 +155,9 @@ def check(paths: tuple[Path, ...], output_format: str, output: Path | None, fail
 
 
 def _echo_unknown_words(findings: Sequence[Finding]) -> None:
-    from hclint.rules.spelling import unknown_words  # the misspelling rule's own findings, counted
+    from hclint.rules.spelling import (
+        unknown_words,  # the misspelling rule's own findings, counted
+    )
 
     for word, count in unknown_words(findings):
         click.echo(f"{count:>7}  {word}")

@@ -9,10 +9,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from hclint.findings import Problem
 from hclint.article.markdown import Block, Comment, Heading, Link, Views, parse
-from hclint.article.prose import ProseText, Sentence, count_words, prose_text, split_sentences
+from hclint.article.prose import (
+    ProseText,
+    Sentence,
+    count_words,
+    prose_text,
+    split_sentences,
+)
 from hclint.article.snippets import MARKER, Include, includes
+from hclint.findings import Problem
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -143,7 +149,9 @@ def parse_article(
     if not text.strip():
         problems += (("empty-article", Problem(1, 1, "the article is empty")),)
     normalized = text.replace("\r\n", "\n").replace("\r", "\n")
-    from hclint.article.frontmatter import read_frontmatter  # PyYAML: only where articles are parsed
+    from hclint.article.frontmatter import (
+        read_frontmatter,  # PyYAML: only where articles are parsed
+    )
 
     meta = read_frontmatter(normalized)
     lines = normalized.split("\n")

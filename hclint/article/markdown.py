@@ -10,9 +10,10 @@ import re
 import types
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, NamedTuple
+
+from hclint.memo import bounded
 
 if TYPE_CHECKING:
     # Imported where the parser is built: a process that only reads the index from the cache
@@ -109,7 +110,7 @@ def plugins_used(text: str) -> frozenset[str]:
     return frozenset(name for name, used in PLUGIN_MARKERS.items() if used(text))
 
 
-@cache
+@bounded(32, "one parser for each combination of the five plugins an article's markers call for")
 def parser(plugins: frozenset[str] = EVERY_PLUGIN) -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.admon import admon_plugin

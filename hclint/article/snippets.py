@@ -9,9 +9,9 @@ whole help center is known.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import cache
 from typing import Any, NamedTuple
 
+from hclint.memo import once
 
 MARKER = "8<"  # in every snippet line: most lines are passed over on this test alone
 
@@ -22,7 +22,7 @@ class Include(NamedTuple):
     column: int
 
 
-@cache
+@once("the extension's expressions, compiled when its module loads")
 def _preprocessor() -> Any:
     """The extension's preprocessor, for its expressions and path splitting; never run on a page."""
     from pymdownx.snippets import SnippetPreprocessor

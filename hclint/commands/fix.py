@@ -7,7 +7,6 @@ back exactly as they were.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path

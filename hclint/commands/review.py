@@ -18,9 +18,9 @@ import yaml
 
 from hclint.article import parse_article
 from hclint.atomic import write_atomic
+from hclint.errors import HclintError
 from hclint.project.config import Config
 from hclint.project.discovery import Source, discover, select
-from hclint.errors import HclintError
 from hclint.rules.freshness import LEADER, format_date
 from hclint.rules.frontmatter import MISSING, lookup
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -25,8 +25,26 @@ from typing import Any
 
 from hclint.engine.cache import UNREADABLE, Cache, FileState, pickled
 from hclint.engine.corpus import corpus_findings
-from hclint.engine.keys import NO_KEYS, Inputs, Keys, file_states, inputs, make_keys, with_hashes
-from hclint.engine.workers import PARALLEL_FROM, ArticleResult, Job, Outcome, Task, make_finding, process_all, start, uncollected
+from hclint.engine.keys import (
+    NO_KEYS,
+    Inputs,
+    Keys,
+    file_states,
+    inputs,
+    make_keys,
+    with_hashes,
+)
+from hclint.engine.workers import (
+    PARALLEL_FROM,
+    ArticleResult,
+    Job,
+    Outcome,
+    Task,
+    make_finding,
+    process_all,
+    start,
+    uncollected,
+)
 from hclint.filters import suppressions
 from hclint.findings import Finding, sort_findings
 from hclint.git import LazyHistory

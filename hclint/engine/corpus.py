@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from hclint.engine.workers import PARALLEL_FROM, Job, make_finding, map_forked, workers_for
+from hclint.engine.workers import (
+    PARALLEL_FROM,
+    Job,
+    make_finding,
+    map_forked,
+    workers_for,
+)
 from hclint.findings import Finding, Problem
 from hclint.index import Index
 from hclint.project.config import Config

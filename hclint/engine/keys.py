@@ -15,11 +15,11 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 import hclint
 from hclint.engine.cache import UNREADABLE, Cache, FileState, file_hash
+from hclint.memo import once
 from hclint.project.config import Config
 from hclint.project.discovery import Source
 from hclint.project.folder_meta import META_NAMES
@@ -135,7 +135,7 @@ def code_files() -> list[Path]:
     return sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
-@cache
+@once("hclint's own code does not change while a process runs")
 def code() -> str:
     """hclint's own code (one value a process): a result computed by other rules' code is not this
     code's result, even when the version number did not change (an upgrade from source, an

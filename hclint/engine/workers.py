@@ -15,13 +15,13 @@ from dataclasses import dataclass, replace
 from multiprocessing import get_all_start_methods, get_context
 from typing import Any, NamedTuple, TypeVar
 
-from hclint.filters import suppressions
 from hclint.article import Article, load_article
 from hclint.engine.cache import file_hash, pickled, unpickled
-from hclint.project.config import Config, Settings
-from hclint.index import IndexEntry
-from hclint.project.discovery import Source
+from hclint.filters import suppressions
 from hclint.findings import Finding, Problem, Severity
+from hclint.index import IndexEntry
+from hclint.project.config import Config, Settings
+from hclint.project.discovery import Source
 from hclint.rule import Context, Rule, extractors
 
 PARALLEL_FROM = 150  # fewer files than this are not worth starting worker processes for

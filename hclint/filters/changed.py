@@ -18,8 +18,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from hclint.project.config import Config
 from hclint.errors import HclintError
+from hclint.project.config import Config
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's empty tree: the base of a first commit
 CONFIGURATION_NAMES = ("hclint.toml", "pyproject.toml", "mkdocs.yml", "mkdocs.yaml")
@@ -147,8 +147,8 @@ def _around(
     from hclint.article import load_article, parse_article  # the parser loads only here
     from hclint.index import Index, IndexEntry
     from hclint.project.discovery import discover
-    from hclint.rules.links.resolver import Kind, Resolver, Tree
     from hclint.project.site import load_site
+    from hclint.rules.links.resolver import Kind, Resolver, Tree
 
     content = config.content.resolve()
     absent = {f.relative_to(content).as_posix() for f in changes.absent if content in f.parents}

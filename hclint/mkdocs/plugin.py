@@ -31,19 +31,25 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from hclint.mkdocs import review_line
 from hclint.article import Article, parse_article
-from hclint.project.config import Config, load_config
-from hclint.index import Index, IndexEntry
 from hclint.errors import HclintError
 from hclint.findings import Finding, Severity
 from hclint.git import LazyHistory
-from hclint.rules.links.resolver import Resolver, Tree
+from hclint.index import Index, IndexEntry
+from hclint.mkdocs import review_line
 from hclint.mkdocs.private_text import PrivateText
+from hclint.project.config import Config, load_config
 from hclint.project.publishing import publication
+from hclint.project.site import (
+    Site,
+    extension_name,
+    load_site,
+    meta_file_of,
+    snippets_of,
+)
 from hclint.rule import Context, CorpusInput, extractors
 from hclint.rules import links, registry
-from hclint.project.site import Site, extension_name, load_site, meta_file_of, snippets_of
+from hclint.rules.links.resolver import Resolver, Tree
 
 log = get_plugin_logger(__name__)
 EXPOSING_RULES = (links.INTERNAL_LINK_FROM_PUBLIC, links.PRIVATE_INCLUDE)

@@ -99,7 +99,9 @@ def review_of(article: Article, settings: Settings, context: Context, show_owner
     disagree; the notice shows only where stale-article is on for the article.
     """
     from hclint.article.prose import article_lang
-    from hclint.rules import freshness  # dateutil and git load only when a page is rendered
+    from hclint.rules import (
+        freshness,  # dateutil and git load only when a page is rendered
+    )
     from hclint.rules.frontmatter import is_empty, lookup
 
     setting = settings.rules[freshness.LEADER]

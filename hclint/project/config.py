@@ -308,7 +308,10 @@ def _docs_dir(mkdocs_file: Path | None) -> str | None:
 
 def read_mkdocs(mkdocs_file: Path) -> dict[str, Any]:
     """mkdocs.yml read by MkDocs's own YAML loader (!ENV, !relative, INHERIT), not validated."""
-    from mkdocs.utils.yaml import get_yaml_loader, yaml_load  # imported here: only runs that need mkdocs.yml pay for it
+    from mkdocs.utils.yaml import (  # imported here: only runs that need mkdocs.yml pay for it
+        get_yaml_loader,
+        yaml_load,
+    )
 
     paths = _ConfigPaths(str(mkdocs_file.resolve()))
     try:

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from hclint.project.config import Config
 from hclint.errors import HclintError
+from hclint.project.config import Config
 from hclint.project.globs import matches
 
 # What MkDocs renders as a page (mkdocs.utils.markdown_extensions): anything else it copies as is.

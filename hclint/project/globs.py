@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+
+from hclint.memo import bounded
 
 
-@cache
+@bounded(1024, "the patterns of the configuration, matched against every path")
 def compile_glob(pattern: str) -> re.Pattern[str]:
     """Gitignore's rules: `*` stays inside a folder, `**` crosses folders, a pattern without a slash
     matches at any depth, and a folder means everything below it."""

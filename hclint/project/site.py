@@ -14,11 +14,12 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+from hclint.memo import bounded, once
 
 Slugify = Callable[[str, str], str]
 DEFAULT_EXCLUDE = (".*", "/templates/")  # MkDocs excludes these whatever exclude_docs says
@@ -100,14 +101,16 @@ class Site:
 NO_SITE = Site()
 
 
-@cache
+@once("Python-Markdown's slugify, imported once")
 def _default_slugify() -> Slugify:
-    from markdown.extensions.toc import slugify  # heavy import: only runs that check anchors pay
+    from markdown.extensions.toc import (
+        slugify,  # heavy import: only runs that check anchors pay
+    )
 
     return slugify
 
 
-@cache
+@bounded(64, "the exclude_docs and not_in_nav patterns of the few mkdocs.yml a process reads")
 def _spec(patterns: tuple[str, ...]) -> Any:
     import pathspec
 
@@ -122,7 +125,7 @@ def load_site(mkdocs_file: Path | None) -> Site:
     return _load_site(mkdocs_file, stat.st_mtime_ns, stat.st_size, Path.cwd())
 
 
-@cache
+@bounded(8, "mkdocs.yml read once per version of the file: `mkdocs serve` keeps the last few")
 def _load_site(mkdocs_file: Path, mtime_ns: int, size: int, cwd: Path) -> Site:
     # mtime and size are part of the key so an edited mkdocs.yml is read again in a long process;
     # the working folder, since snippets' base paths are relative to it.

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from functools import cache
-
+from hclint.memo import once
 from hclint.rule import Rule
-from hclint.rules import basics
-from hclint.rules import structure, terminology
-from hclint.rules import external
-from hclint.rules import freshness, frontmatter
-from hclint.rules import links
-from hclint.rules import duplicates
-from hclint.rules import readability, spelling
+from hclint.rules import (
+    basics,
+    duplicates,
+    external,
+    freshness,
+    frontmatter,
+    links,
+    readability,
+    spelling,
+    structure,
+    terminology,
+)
 
 
-@cache
+@once("the rules are fixed when hclint is installed")
 def registry() -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
     for rule in (*basics.RULES, *structure.RULES, *terminology.RULES, *external.RULES, *frontmatter.RULES, *freshness.RULES, *duplicates.RULES, *links.RULES, *readability.RULES, *spelling.RULES,):

@@ -27,7 +27,9 @@ def missing_title(article: Article, options: Options, context: Context) -> Itera
 
 
 def _nav_title(article: Article, context: Context) -> str | None:
-    from hclint.project.site import load_site  # reads mkdocs.yml once per process, only for untitled pages
+    from hclint.project.site import (
+        load_site,  # reads mkdocs.yml once per process, only for untitled pages
+    )
 
     return load_site(context.mkdocs_file).nav_title(article.content_path)
 

@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -20,6 +19,7 @@ from dateutil.relativedelta import relativedelta
 from hclint.article import Article
 from hclint.findings import Problem, Severity
 from hclint.git import Change, body_change
+from hclint.memo import bounded
 from hclint.rule import Context, Example, Option, Options, Rule
 from hclint.rules.frontmatter import MISSING, is_empty, lookup
 
@@ -40,7 +40,7 @@ class Interval:
     delta: relativedelta
 
     @classmethod
-    @lru_cache(maxsize=256)  # the same few intervals, read by several rules for every article
+    @bounded(256, "the same few intervals, read by several rules for every article")
     def parse(cls, text: str) -> Interval:
         match = INTERVAL.match(text)
         if not match or int(match.group(1)) == 0:
@@ -94,7 +94,7 @@ def parse_date(value: Any, date_format: str) -> tuple[date | None, str | None]:
     return _parse_text(value, date_format)
 
 
-@lru_cache(maxsize=4096)  # four rules read each article's date, and a help center repeats its dates
+@bounded(4096, "four rules read each article's date, and a help center repeats its dates")
 def _parse_text(value: str, date_format: str) -> tuple[date | None, str | None]:
     form = date_form(date_format)
     text = value.strip()
@@ -175,7 +175,7 @@ def overdue(article: Article, options: Options, context: Context) -> Overdue | N
     return Overdue(review, due, _after(due, Interval.parse(options["grace"]).text), every.text, _owner(article, options))
 
 
-@lru_cache(maxsize=4096)  # two rules ask for each article, and a help center repeats its dates
+@bounded(4096, "two rules ask for each article, and a help center repeats its dates")
 def _after(day: date, every: str) -> date:
     return day + Interval.parse(every).delta
 

@@ -10,11 +10,11 @@ import fnmatch
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from hclint.article import Article
 from hclint.findings import Problem, Severity
+from hclint.memo import bounded
 from hclint.rule import Context, Example, Option, Options, Rule
 
 LEADER = "frontmatter-missing-field"
@@ -134,7 +134,7 @@ def unknown_fields(article: Article, options: Options, context: Context) -> Iter
                           hint=f"add it to `optional` of {LEADER}, or fix its spelling")
 
 
-@lru_cache(maxsize=64)
+@bounded(64, "one expression for each frontmatter schema, read for every key")
 def _schema(names: tuple[str, ...]) -> re.Pattern[str]:
     """One expression for the known keys (once per schema, not per key and name): "date" is
     known when "date.updated" is, and a pattern such as "ms.*" covers every ms. key."""

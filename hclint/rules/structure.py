@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from html.parser import HTMLParser
 
 from hclint.article import Article
-from hclint.findings import Problem, Severity
 from hclint.article.markdown import COMMENT, URL, Heading
+from hclint.findings import Problem, Severity
+from hclint.memo import bounded
 from hclint.rule import Context, Example, Option, Options, Rule
 
 AI_READER = "AI assistants that answer customers from the help center"
@@ -155,7 +155,7 @@ def link_text(article: Article, options: Options, context: Context) -> Iterator[
         yield Problem(link.line, _bracket_column(lines, link.line, link.column), message, hint=hint)
 
 
-@lru_cache(maxsize=16)
+@bounded(16, "the configured vague link texts, read for every link")
 def _vague_words(texts: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_words(text) for text in texts)
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from hclint.article import Article
 from hclint.findings import Fix, Problem, Severity
+from hclint.memo import bounded
 from hclint.rule import Context, Example, Option, Options, Rule
 
 # Conservative on purpose: only spellings that style guides agree are wrong in every context.
@@ -78,7 +79,7 @@ def _normalize(term: str, ignore_case: bool) -> str:
     return term.lower() if ignore_case else term
 
 
-@lru_cache(maxsize=64)
+@bounded(64, "one matcher for each table of terms, shared by the folders that configure it")
 def _matcher(terms: tuple[tuple[str, str], ...], ignore_case: bool) -> Matcher:
     table = {_normalize(avoid, ignore_case): prefer for avoid, prefer in terms}
     if not table:

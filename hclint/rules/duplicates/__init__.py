@@ -10,15 +10,15 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from functools import cache
+from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
-from hclint.rules.duplicates import similarity
 from hclint.article import Article
-from hclint.index import Index, IndexEntry
 from hclint.findings import Problem, Severity
-from hclint.rule import Context, CorpusInput, Example, Option, Options, Rule, Shared
+from hclint.index import Index, IndexEntry
+from hclint.memo import bounded
+from hclint.rule import Context, CorpusInput, Example, Option, Rule, Shared
+from hclint.rules.duplicates import similarity
 
 AI_READER = "AI assistants that answer customers from the help center"
 ACKNOWLEDGE = "duplicates_ok"
@@ -42,7 +42,7 @@ SHOWN = 3  # other articles named in one message; the rest are counted
 # ---- shared: languages, acknowledgements, keys ----------------------------------------------
 
 
-@cache
+@bounded(4096, "the few folder names and suffixes of a help center, read for every path")
 def _is_language(segment: str) -> bool:
     from babel import localedata  # the locale list MkDocs Material already ships with
 
@@ -57,7 +57,6 @@ class Version(NamedTuple):
     key: str
 
 
-@cache
 def version(content_path: str) -> Version:
     folder, name = posixpath.split(content_path)
     stem = posixpath.splitext(name)[0]
@@ -71,9 +70,8 @@ def version(content_path: str) -> Version:
     return Version(lang, posixpath.join(folder, stem))
 
 
-def never_duplicates(a: str, b: str, default_lang: str) -> bool:
+def never_duplicates(first: Version, second: Version, default_lang: str) -> bool:
     """Translations of one article, or articles in two languages, are never duplicates."""
-    first, second = version(a), version(b)
     return first.key == second.key or (first.lang or default_lang) != (second.lang or default_lang)
 
 
@@ -94,16 +92,17 @@ class Filter(NamedTuple):
 
     default_lang: str
     ok: Mapping[str, frozenset[str]]  # content path -> what its duplicates_ok acknowledges
+    versions: Mapping[str, Version]  # content path -> its language and the path its translations share
 
     @classmethod
     def of(cls, index: Index, context: Context) -> Filter:
         """The duplicates family's shared object: the four rules read the same index one after
-        another, so its frontmatter is searched once a run."""
+        another, so its frontmatter is searched, and each path read, once a run."""
         ok = {p: acknowledged(e, index) for p, e in index.entries.items() if ACKNOWLEDGE in e.frontmatter}
-        return cls(context.lang, ok)
+        return cls(context.lang, ok, {path: version(path) for path in index.entries})
 
     def allows(self, a: str, b: str) -> bool:
-        if a == b or never_duplicates(a, b, self.default_lang):
+        if a == b or never_duplicates(self.versions[a], self.versions[b], self.default_lang):
             return False
         return b not in self.ok.get(a, ()) and a not in self.ok.get(b, ())
 

@@ -22,10 +22,11 @@ Glasgow Information Retrieval Group), the one HashingVectorizer(stop_words="engl
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 from importlib.resources import files
 from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
+
+from hclint.memo import once
 
 if TYPE_CHECKING:
     import numpy as np
@@ -42,7 +43,7 @@ class TermCounts(NamedTuple):
     counts: np.ndarray  # uint32
 
 
-@cache
+@once("the stop words shipped with hclint")
 def stop_words() -> frozenset[str]:
     return frozenset(files("hclint").joinpath("data/stop_words_en.txt").read_text(encoding="utf-8").split())
 
@@ -71,7 +72,7 @@ def term_counts(texts: Sequence[Sequence[str]], features: int) -> TermCounts:
     return TermCounts(indptr, (keys % features).astype(np.uint32), counts.astype(np.uint32))
 
 
-@cache
+@once("the MinHash permutations, fixed by their seed")
 def _affine(permutations: int) -> tuple[np.ndarray, np.ndarray]:
     # datasketch's "affine32" permutations: h -> a * h + b mod 2**32 with a odd, from its seed.
     import numpy as np

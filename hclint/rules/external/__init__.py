@@ -17,11 +17,11 @@ from dataclasses import astuple
 from typing import NamedTuple
 
 from hclint.article import Article
-from hclint.index import Index
 from hclint.errors import HclintError
 from hclint.findings import Problem, Severity
-from hclint.rules.external.result import LinkResult, Settings, Verdict
+from hclint.index import Index
 from hclint.rule import Context, CorpusInput, Example, Option, Options, Rule, Shared
+from hclint.rules.external.result import LinkResult, Settings, Verdict
 
 BROKEN_NAME = "external-link-broken"
 REDIRECT_NAME = "external-link-redirect"
@@ -118,8 +118,8 @@ ANSWERS = Shared("external", Answers.of)
 
 
 def _check(urls: set[str], settings: Settings, options: Options, context: Context) -> dict[str, LinkResult]:
-    from hclint.rules.external.http import check_urls
     from hclint.rules.external.cache import LinkCache
+    from hclint.rules.external.http import check_urls
 
     cache = LinkCache(context.root) if context.use_cache else None
     # What a run with --include-private learnt about private addresses must not reach a run

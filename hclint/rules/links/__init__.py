@@ -16,7 +16,15 @@ from hclint.article.markdown import Link
 from hclint.findings import Problem, Severity
 from hclint.project.site import INDEX_NAMES, NavEntry, Site
 from hclint.rule import Context, CorpusInput, Example, Rule
-from hclint.rules.links.resolver import LINKS, OUTSIDE, Kind, Resolver, Target, anchor_facts, closest
+from hclint.rules.links.resolver import (
+    LINKS,
+    OUTSIDE,
+    Kind,
+    Resolver,
+    Target,
+    anchor_facts,
+    closest,
+)
 
 AI_READER = "AI assistants that answer customers from the help center"
 PAGE_SUFFIXES = ("", ".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".html", ".htm")  # anything else is a file to download

@@ -18,13 +18,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urljoin, urlsplit
 
+from hclint.article.markdown import Link
 from hclint.index import Index, IndexEntry
 from hclint.project.discovery import SUFFIXES
 from hclint.project.folder_meta import META_NAMES, FolderMeta, read_folder_meta
-from hclint.article.markdown import Link
 from hclint.project.publishing import EVERYONE, Audiences, Publication, publication
+from hclint.project.site import (
+    INDEX_NAMES,
+    PageAnchors,
+    Site,
+    attr_ids,
+    html_ids,
+    load_site,
+    page_ids,
+    rendered_text,
+)
 from hclint.rule import Context, Shared
-from hclint.project.site import INDEX_NAMES, PageAnchors, Site, attr_ids, html_ids, load_site, page_ids, rendered_text
 
 if TYPE_CHECKING:
     from hclint.article import Article

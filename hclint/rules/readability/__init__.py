@@ -7,11 +7,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from hclint.article import Article
-from hclint.findings import Problem, Severity
 from hclint.article.markdown import Block
-from hclint.article.prose import HARD_BREAK, WORD, Sentence, article_lang, most_sentences
+from hclint.article.prose import (
+    HARD_BREAK,
+    WORD,
+    Sentence,
+    article_lang,
+    most_sentences,
+)
+from hclint.findings import Problem, Severity
 from hclint.rule import Context, Example, Option, Options, Rule
-from hclint.rules.readability.flesch import ReadabilityUnavailable, Scores, counts, reading_ease, score
+from hclint.rules.readability.flesch import (
+    ReadabilityUnavailable,
+    Scores,
+    counts,
+    reading_ease,
+    score,
+)
 
 # Headings, table cells and definition terms are fragments, not running text: scoring them would
 # reward choppy writing, so the scores read paragraphs and list items only.

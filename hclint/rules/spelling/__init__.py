@@ -6,13 +6,13 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 from hclint.article import Article
-from hclint.findings import Finding, Problem, Severity
 from hclint.article.prose import Located, article_lang, spellable, word_spans
+from hclint.findings import Finding, Problem, Severity
+from hclint.memo import bounded, once
 from hclint.rule import Context, Example, Option, Options, Rule
 from hclint.rules.spelling.words import builtin_words
 
@@ -43,27 +43,27 @@ class WordlistError(Exception):
 # ---- dictionaries, each loaded once per process -----------------------------------------------
 
 
-@cache
+@once("the languages pyspellchecker ships")
 def languages() -> frozenset[str]:
     from spellchecker import SpellChecker
 
     return frozenset(SpellChecker.languages())
 
 
-@cache
+@once("one dictionary for each language, loaded once (the largest is 40 MB)")
 def _checker(lang: str):  # type: ignore[no-untyped-def]
     from spellchecker import SpellChecker
 
     return SpellChecker(language=lang, distance=1)
 
 
-@cache
+@once("the word frequencies of each language's dictionary")
 def _dictionary(lang: str) -> Mapping[str, int]:
     """Lower-case word -> frequency: a plain dict, so a check is one hash lookup."""
     return _checker(lang).word_frequency.dictionary
 
 
-@lru_cache(maxsize=16)
+@bounded(16, "the project's wordlist, read once per version of the file")
 def _project_words(wordlist: Path, stamp: tuple[int, int] | None, configured: tuple[str, ...]) -> frozenset[str]:
     # stamp (modification time, size) makes a long-lived process (mkdocs serve) see an edited list.
     words = set(_lower(word) for word in configured)
@@ -88,7 +88,7 @@ def _lower(word: str) -> str:
     return word.translate(APOSTROPHES).lower()
 
 
-@lru_cache(maxsize=65536)
+@bounded(65536, "a help center misspells the same words again and again")
 def suggestions(lang: str, word: str) -> tuple[str, ...]:
     """Up to three dictionary words close to word, most frequent first."""
     frequency = _dictionary(lang)
@@ -109,7 +109,7 @@ def terminology_words(rule_options: Mapping[str, Options]) -> frozenset[str]:
     return _table_words(tuple(pair for table in tables for pair in sorted(dict(table).items())))
 
 
-@lru_cache(maxsize=16)
+@bounded(16, "the words of each terminology table")
 def _table_words(pairs: tuple[tuple[str, str], ...]) -> frozenset[str]:
     words: set[str] = set()
     for avoid, prefer in pairs:
@@ -229,7 +229,7 @@ class _UnknownWords(dict[str, tuple[tuple[str, int], ...]]):
         return found
 
 
-@lru_cache(maxsize=8)
+@bounded(8, "one memo of unknown words for each language and set of project words")
 def _unknown_words(lang: str, project: frozenset[str], terms: frozenset[str]) -> _UnknownWords:
     """One memo per language and set of project and terminology words. An article's own
     `spelling` words only add known words: a chunk known without them is known with them, and

@@ -3,7 +3,6 @@ syllables, to the last bit."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from tests.conftest import REPO
 
