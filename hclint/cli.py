@@ -1,29 +1,20 @@
-"""The command line: each command parses options, calls the engine, renders, returns an exit code."""
+"""The command line: each command parses its options and hands them to hclint.commands, which
+returns the exit code. Errors are HclintError, printed by click as one line with exit code 2."""
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from hclint import __version__
-from hclint.atomic import write_atomic
 from hclint.errors import HclintError
-from hclint.filters import baseline
-from hclint.filters import changed as changes
-from hclint.findings import Finding, Severity
 from hclint.project.config import Config, load_config
-from hclint.reporters import FORMATS, Output, renderer
+from hclint.reporters import FORMATS
 from hclint.rules import registry
-
-if TYPE_CHECKING:
-    from hclint import engine
 
 FAIL_LEVELS = ("error", "warning", "info")
 
@@ -111,107 +102,15 @@ def check(paths: tuple[Path, ...], output_format: str, output: Path | None, fail
           write_baseline: Path | None, config_file: Path | None, fix: bool, skip_outside_content: bool,
           no_cache: bool, external: bool, include_private: bool, list_unknown_words: bool, staged: bool) -> None:
     """Check the articles in PATHS (default: the whole content root)."""
-    from hclint import (
-        engine,  # the engine pulls in the parser; `hclint rules` has no need of it
+    from hclint.commands import (
+        check as checking,  # the engine pulls in the parser; `hclint rules` has no need of it
     )
 
-    config = _config(config_file)
-    for file, option in ((output, "--output"), (write_baseline, "--write-baseline")):
-        if file is not None:
-            _writable(file, option)  # before the run: a typo must not cost a whole check, or a --fix
-    known = baseline.read(baseline_file) if baseline_file else None
-    chosen = _selection(config, paths, changed_since, staged, skip_outside_content)
-    if chosen.empty and not chosen.site:
-        report = engine.Report((), 0)  # nothing selected, which is not "everything"
-    else:
-        run = engine.Run(
-            today=_today(today), paths=chosen.paths, use_cache=not no_cache, external=external,
-            include_private=include_private, progress=_progress_wanted(), report_site=chosen.site,
-            only_site=chosen.empty, absent=_content_paths(config, chosen.absent),
-        )
-        report = engine.check(config, run)
-        if fix:
-            report = _fixed(config, report, run)
-    if write_baseline:
-        baseline.write(write_baseline, report.findings, config.root)
-        count = len(report.findings)
-        click.echo(f"Recorded {count} finding{'' if count == 1 else 's'} in {write_baseline}", err=True)
-        sys.exit(0)
-    if known is not None:
-        report = replace(report, findings=baseline.new_findings(report.findings, known, config.root))
-    if list_unknown_words:
-        _echo_unknown_words(report.findings)
-        sys.exit(0)
-    color = output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    rendered = renderer(output_format)(
-        Output(report.findings, config.registry, report.article_count, config.root, Path.cwd(), color)
+    options = checking.CheckOptions(
+        paths, output_format, output, fail_on, _today(today), changed_since, staged, baseline_file, write_baseline,
+        fix, skip_outside_content, not no_cache, external, include_private, list_unknown_words,
     )
-    if output:
-        write_atomic(output, rendered.encode("utf-8"))
-    else:
-        click.echo(rendered, nl=False, color=color)
-    threshold = Severity(fail_on).rank
-    sys.exit(1 if any(f.severity.rank >= threshold for f in report.findings) else 0)
-
-
-def _echo_unknown_words(findings: Sequence[Finding]) -> None:
-    from hclint.rules.spelling import (
-        unknown_words,  # the misspelling rule's own findings, counted
-    )
-
-    for word, count in unknown_words(findings):
-        click.echo(f"{count:>7}  {word}")
-
-
-def _fixed(config: Config, report: engine.Report, run: engine.Run) -> engine.Report:
-    """Apply the fixes the findings carry; when files changed, check again to report what remains."""
-    from hclint import engine
-    from hclint.commands.fix import apply_fixes
-
-    fixed = apply_fixes(config.root, report.findings)
-    for path, reason in fixed.failed:
-        click.echo(f"Could not fix {path}: {reason}", err=True)
-    if not fixed.edits:
-        return report
-    click.echo(f"Fixed {fixed.edits} problem{'' if fixed.edits == 1 else 's'} in {len(fixed.files)} "
-               f"file{'' if len(fixed.files) == 1 else 's'}", err=True)
-    return engine.check(config, run)
-
-
-def _selection(config: Config, paths: tuple[Path, ...], changed_since: str | None, staged: bool,
-               skip_outside: bool) -> changes.Selection:
-    """What to report on: the named paths (none: the whole content root), or what a change can break."""
-    if changed_since and staged:
-        raise HclintError("--changed-since and --staged cannot be used together")
-    if skip_outside and paths:
-        paths = tuple(p for p in paths if config.content in Path(os.path.abspath(p)).parents)
-        if not paths and not staged:
-            return changes.Selection()
-    if changed_since:
-        chosen = changes.selection(config, changes.changes_since(config.content.resolve(), changed_since), paths)
-        return chosen if chosen.everything or chosen.paths or chosen.site else changes.Selection()
-    if staged:
-        chosen = changes.selection(config, changes.staged_changes(config.content.resolve()))
-        named = tuple(sorted({*chosen.paths, *(Path(os.path.abspath(p)) for p in paths)}))
-        return changes.Selection(() if chosen.everything else named, chosen.everything, chosen.site, chosen.absent)
-    return changes.Selection(paths, everything=not paths)
-
-
-def _content_paths(config: Config, files: tuple[Path, ...]) -> frozenset[str]:
-    content = config.content.resolve()
-    return frozenset(file.relative_to(content).as_posix() for file in files if content in file.parents)
-
-
-def _writable(path: Path, option: str) -> None:
-    """A report goes into an existing folder: a typo in the path is one line, not a traceback."""
-    folder = Path(os.path.abspath(path)).parent
-    if not folder.is_dir():
-        raise HclintError(f"{option} {path}: the folder {folder} does not exist")
-
-
-def _progress_wanted() -> bool:
-    """A progress bar only for a person watching a terminal, never in a log or a pipe."""
-    return sys.stderr.isatty() and not os.environ.get("HCLINT_NO_PROGRESS")
+    sys.exit(checking.run(_config(config_file), options))
 
 
 @main.command()
