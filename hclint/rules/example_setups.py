@@ -48,8 +48,9 @@ class SymlinkLoop:
 
 def _git(root: Path, *args: str, day: date | None = None) -> None:
     stamp = f"{day.isoformat()}T12:00:00+00:00" if day else ""
+    # Nothing of the git that runs us (GIT_DIR in a hook) may point these commands at another repository.
     env = {
-        **os.environ,
+        **{name: value for name, value in os.environ.items() if not name.startswith("GIT_")},
         "GIT_AUTHOR_NAME": "Writer", "GIT_AUTHOR_EMAIL": "writer@example.com",
         "GIT_COMMITTER_NAME": "Writer", "GIT_COMMITTER_EMAIL": "writer@example.com",
         "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp,
