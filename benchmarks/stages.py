@@ -4,7 +4,7 @@
 
 PROJECT is a folder with an hclint.toml (speed.py makes them under benchmarks/out/). The articles
 are read, parsed and checked in this process as a worker does it (a batch of articles read, then
-each rule over the batch; see processing.process), with a timer around each step;
+each rule over the batch; see engine.workers.process), with a timer around each step;
 the table gives each step's seconds and share, largest first. Run it under `taskset -c 0` so the
 numbers are one core's, as the floor in speed.py is.
 """
@@ -64,9 +64,9 @@ def _article(file: Path, path: str, content_path: str, spent: dict[str, float]) 
     spent["read"] += clock() - begin
     begin = clock()
     normalized = text.replace("\r\n", "\n")
-    meta, key_lines, body_line, problems = metadata.read_frontmatter(normalized)
+    meta = metadata.read_frontmatter(normalized)
     lines = normalized.split("\n")
-    body = "\n" * (body_line - 1) + "\n".join(lines[body_line - 1 :])
+    body = "\n" * (meta.body_line - 1) + "\n".join(lines[meta.body_line - 1 :])
     spent["frontmatter"] += clock() - begin
     begin = clock()
     tokens = tuple(markdown.parser(markdown.plugins_used(body)).parse(body))
@@ -74,7 +74,7 @@ def _article(file: Path, path: str, content_path: str, spent: dict[str, float]) 
     begin = clock()
     views = markdown._Walker(lines).walk(tokens)
     spent["walk"] += clock() - begin
-    return Article(path, content_path, text, meta, key_lines, body_line, views, tokens, problems)
+    return Article(path, content_path, text, meta.values, meta.key_lines, meta.body_line, views, tokens, meta.problems, meta.unreadable)
 
 
 def _batch(job: Job, articles: list[Article], spent: dict[str, float]) -> None:

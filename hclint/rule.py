@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -115,21 +115,57 @@ def _type_name(value: Any) -> str:
     return {int: "integer", float: "number", str: "string", dict: "table"}.get(type(value), type(value).__name__)
 
 
+EXAMPLE_DAY = date(2026, 11, 23)  # the day examples are checked on, unless one says otherwise
+
+
 @dataclass(frozen=True)
 class Example:
-    """A whole article that breaks the rule, and the same article fixed. Tests run both.
+    """A file that breaks the rule, and the same file fixed, with the help center around them.
 
-    failing may be bytes for rules about how a file is saved; options are the rule options the
-    example assumes, when the defaults would not show the problem in a few lines.
+    The rule's page shows both, between its prose, and what hclint reports on the failing one:
+    hclint.commands.rule_pages saves each in a fresh help center and runs `hclint check` on it, and
+    tests/rules/test_examples.py checks that the failing one is reported and the fixed one is not.
+    failing may be bytes for rules about how a file is saved (the page shows them as Latin-1 reads them).
     """
 
     failing: str | bytes
     fixed: str
+    # The rule options the example assumes, when the defaults would not show the problem in a few lines.
     options: Mapping[str, Any] = field(default_factory=dict)
-    # Corpus rules: the other articles of the help center the example needs (content path -> text).
+    # The other files of the help center the example needs (content path -> text).
     others: Mapping[str, str] = field(default_factory=dict)
     # The mkdocs.yml the example needs, when the rule depends on the site's settings.
     mkdocs: str = ""
+    # Where failing and fixed are saved, from the project root: an article, mkdocs.yml, a .meta.yml.
+    path: str = "content/example.md"
+    # Where the fix is saved, when it is another file: the article that links to an orphan.
+    fixed_path: str = ""
+    # The day the example is checked on: what a page shows never depends on the clock.
+    today: date = EXAMPLE_DAY
+    # Network rules: what each web address answers, as (status, where a redirect leads). The
+    # addresses must share one origin: it is served on 127.0.0.1, and put back in what is reported.
+    answers: Mapping[str, tuple[int, str]] = field(default_factory=dict)
+    # Makes what text cannot, once the files are saved: git history, a link that loops. Called with
+    # the project folder and whether the run is the failing one. Such an example is told by its
+    # intro rather than shown as files, since the files alone do not show the problem.
+    setup: Callable[[Path, bool], None] | None = None
+    # The page's words around the files, in Markdown: before the failing file, before the fixed
+    # one, and after it.
+    intro: str = "This article breaks the rule:"
+    fixed_intro: str = "Fixed:"
+    outro: str = ""
+
+    @property
+    def told(self) -> bool:
+        return self.setup is not None
+
+
+@dataclass(frozen=True)
+class Related:
+    """A link in the "Related articles" list of a rule's page, relative to content/rules/."""
+
+    title: str
+    target: str
 
 
 @dataclass(frozen=True)
@@ -140,10 +176,10 @@ class Rule:
     kind: Literal["article", "corpus"]
     # None for the one rule the engine reports itself (unused-suppression).
     check: ArticleCheck | CorpusCheck | None
+    # The page's "What it checks" and "Why it matters" sections: Markdown, one sentence a line.
     what: str
     why: str
-    # None only for rules about the file system rather than text (a file that cannot be read).
-    example: Example | None
+    example: Example
     options: tuple[Option, ...] = ()
     needs_network: bool = False
     # Corpus rules only: the compact, picklable facts this rule needs about each article, kept in
@@ -163,9 +199,18 @@ class Rule:
     shared: Shared | None = None
     # Reads the help center's git history (Context.history); the engine reads it once per run.
     needs_git: bool = False
-    # How to suppress it, for rules about a file that could not be read: a comment or frontmatter
-    # in that file has no effect, so the usual text would mislead.
+    # The page's "How to suppress" section, when the usual comments would mislead: a finding in
+    # the frontmatter or on the first line, a file hclint cannot read, a file that is not an article.
     suppress: str | None = None
+    # The rest of the rule's page in the help center (content/rules/NAME.md): its frontmatter
+    # description, its tags besides "rules", the date its text was last reviewed, what the Options
+    # section says after the options (examples of settings, what the rule reads from mkdocs.yml),
+    # and its "Related articles".
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    reviewed: date | None = None
+    options_notes: str = ""
+    related: tuple[Related, ...] = ()
 
     def __post_init__(self) -> None:
         if not RULE_NAME.match(self.name):
@@ -177,38 +222,32 @@ class Rule:
     def defaults(self) -> dict[str, Any]:
         return {option.name: option.default for option in self.options}
 
-    def explain(self) -> str:
-        """The rule's page, in the shape of ruff's rule pages."""
-        options = "\n".join(
-            f"- `{o.name}` ({o.type_name}, default `{_toml(o.default)}`): {o.help}" for o in self.options
-        )
-        return "\n".join(
-            [
-                f"# {self.name}",
-                "",
-                f"{self.summary} Default severity: {self.severity.value}. Kind: {self.kind} rule.",
-                "",
-                "## What it checks",
-                "",
-                self.what,
-                "",
-                "## Why it matters",
-                "",
-                self.why,
-                "",
-                "## Example",
-                "",
-                _example_text(self.example),
-                "",
-                "## Options",
-                "",
-                options or _no_options_text(self.options_from),
-                "",
-                "## How to suppress",
-                "",
-                self.suppress or _suppress_text(self.name),
-            ]
-        )
+    def explain(self, reports: Sequence[str] = ()) -> str:
+        """The rule's page as `hclint rules NAME` prints it: every section of content/rules/NAME.md,
+        without the frontmatter, and without the "hclint reports:" block unless reports (the lines
+        hclint prints for the failing example) are given, since they need a run of the example.
+        hclint.commands.rule_pages runs it and adds both."""
+        sections = [
+            f"# {self.name}",
+            f"{self.summary} Default severity: **{self.severity.value}**.",
+            *([NETWORK_NOTE] if self.needs_network else []),
+            "## What it checks", self.what,
+            "## Why it matters", self.why,
+            "## Example", _example_text(self.example, reports),
+            "## Options", _options_text(self),
+            "## How to suppress", self.suppress or suppress_text(self.name),
+        ]
+        if self.related:
+            sections += ["## Related articles", "\n".join(f"- [{r.title}]({r.target})" for r in self.related)]
+        return "\n\n".join(section.strip("\n") for section in sections)
+
+
+NETWORK_NOTE = (
+    "This rule runs only when you ask for it with `hclint check --external`.\n"
+    "See [Checking external links](../external-links.md) for how the check works."
+)
+# Longer defaults are for the option's help to describe (`hclint config` prints them whole).
+LONGEST_DEFAULT_SHOWN = 40
 
 
 def extractors(rules: Iterable[Rule]) -> tuple[tuple[str, Callable[[Article], Any]], ...]:
@@ -216,26 +255,57 @@ def extractors(rules: Iterable[Rule]) -> tuple[tuple[str, Callable[[Article], An
     return tuple((rule.name, rule.facts) for rule in rules if rule.facts is not None)
 
 
-def _no_options_text(options_from: str | None) -> str:
-    if options_from:
-        return f"This rule uses the options of `{options_from}`: set them there (`hclint rules {options_from}`)."
-    return "This rule has no options."
+def _options_text(rule: Rule) -> str:
+    if rule.options:
+        listed = "\n".join(_option_text(option) for option in rule.options)
+        return listed + (f"\n\n{rule.options_notes}" if rule.options_notes else "")
+    if rule.options_from:
+        first = f"This rule uses the options of [`{rule.options_from}`]({rule.options_from}.md)."
+    else:
+        first = "This rule has no options."
+    return first + (f"\n{rule.options_notes}" if rule.options_notes else "")
 
 
-def _example_text(example: Example | None) -> str:
-    if example is None:
-        return (
-            "What this rule reports depends on more than one article's text (the file on disk, its git "
-            "history, or mkdocs.yml), so it has no text example here; its page in the help center tells one."
-        )
-    failing = example.failing
-    if isinstance(failing, bytes):
-        failing = failing.decode("latin-1") + "\n(saved in Latin-1, not UTF-8)"
-    settings = ""
-    if example.options:
-        settings = "With " + ", ".join(f"`{k} = {_toml(v)}`" for k, v in example.options.items()) + ", "
-    site = ["With this mkdocs.yml:", "", "````yaml\n" + example.mkdocs.rstrip("\n") + "\n````", ""] if example.mkdocs else []
-    return "\n".join([*site, f"{settings}this article breaks the rule:", "", _fence(failing), "", "Fixed:", "", _fence(example.fixed)])
+def _option_text(option: Option) -> str:
+    shown = _toml(option.default)
+    if not option.default and not isinstance(option.default, (bool, int, float)):
+        default = ", default empty"
+    elif len(shown) <= LONGEST_DEFAULT_SHOWN:
+        default = f", default `{shown}`"
+    else:
+        default = ""
+    return f"- `{option.name}` ({option.type_name}{default}): " + option.help.replace("\n", "\n  ")
+
+
+def _example_text(example: Example, reports: Sequence[str]) -> str:
+    parts = [example.intro]
+    if not example.told:
+        parts.append(fenced(_shown(example.failing), _language(example.path)))
+    if reports:
+        parts += ["hclint reports:", fenced("\n".join(reports), "text")]
+    parts.append(example.fixed_intro)
+    if not example.told:
+        parts.append(fenced(example.fixed, _language(example.fixed_path or example.path)))
+    if example.outro:
+        parts.append(example.outro)
+    return "\n\n".join(part.strip("\n") for part in parts)
+
+
+def _shown(text: str | bytes) -> str:
+    # Bytes are a file saved in another encoding: Latin-1 shows each byte as one character.
+    return text.decode("latin-1") if isinstance(text, bytes) else text
+
+
+def _language(path: str) -> str:
+    return "yaml" if path.endswith((".yml", ".yaml")) else "markdown"
+
+
+def fenced(text: str, language: str = "markdown") -> str:
+    """A fenced code block holding text, with a fence longer than any run of backticks in it."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    body = text.rstrip("\n")
+    return f"{fence}{language}\n{body}\n{fence}"
 
 
 def _toml(value: Any) -> str:
@@ -245,18 +315,28 @@ def _toml(value: Any) -> str:
         return "[" + ", ".join(f'"{item}"' for item in value) + "]"
     if isinstance(value, str):
         return f'"{value}"'
+    if isinstance(value, dict):
+        return "{" + ", ".join(f'"{k}" = {_toml(v)}' for k, v in value.items()) + "}"
     return str(value)
 
 
-def _fence(text: str) -> str:
-    return "````markdown\n" + text.rstrip("\n") + "\n````"
-
-
-def _suppress_text(name: str) -> str:
+def suppress_text(name: str) -> str:
+    """How to suppress a finding of most rules: with comments, in the frontmatter, in the settings."""
     return (
-        f"For one line, put `<!-- hclint-disable-next-line {name} -->` on the line before it. "
-        f"For a passage, wrap it in `<!-- hclint-disable {name} -->` and `<!-- hclint-enable -->`. "
-        f"For a whole article, add `hclint: {{disable: [{name}]}}` to its frontmatter. "
+        f"For one line, put `<!-- hclint-disable-next-line {name} -->` on the line before it.\n"
+        f"For a passage, wrap it in `<!-- hclint-disable {name} -->` and `<!-- hclint-enable -->`.\n"
+        f"For a whole article, add `hclint: {{disable: [{name}]}}` to its frontmatter.\n"
         f'For a folder or the whole help center, set `"{name}" = "off"` under `[tool.hclint.rules]` '
         "or in an override."
+    )
+
+
+def frontmatter_suppress_text(name: str) -> str:
+    """How to suppress a finding that sits in the frontmatter, where no comment can go."""
+    return (
+        "The finding is in the frontmatter, where a comment line cannot go.\n"
+        "To hide it for one article, add this to the article's frontmatter:\n\n"
+        + fenced(f"hclint: {{disable: [{name}]}}", "yaml")
+        + f'\n\nTo turn the rule off for a folder, set `"{name}" = "off"` in an override.\n'
+        "See [Configuring hclint](../configuring.md#settings-for-one-folder)."
     )

@@ -1,4 +1,5 @@
-"""The bundled help center: a page for every rule, clean under its own checks, complete frontmatter."""
+"""The bundled help center: clean under its own checks, complete frontmatter. Its rule pages are
+generated from the Rule records: tests/commands/test_rule_pages.py checks them."""
 
 from __future__ import annotations
 
@@ -10,45 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hclint.rules import registry
 from tests.conftest import REPO, run_hclint
 
 CONTENT = REPO / "content"
-RULES = sorted(registry().values(), key=lambda rule: rule.name)
 ARTICLES = sorted(CONTENT.rglob("*.md"))
 REQUIRED_TEXT_FIELDS = ("title", "description", "owner")
-
-
-def _page(name: str) -> str:
-    page = CONTENT / "rules" / f"{name}.md"
-    assert page.is_file(), f"rule {name} has no page at {page.relative_to(REPO)}"
-    return page.read_text(encoding="utf-8")
-
-
-def _has_markdown_block(page: str, example: str) -> bool:
-    """The example appears whole, as the body of a ```markdown (or longer) fenced block."""
-    body = re.escape(example.rstrip("\n"))
-    return re.search(rf"^(`{{3,}})markdown\n{body}\n\1$", page, re.MULTILINE) is not None
-
-
-@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
-def test_every_rule_has_its_page_with_its_examples(rule):
-    page = _page(rule.name)
-    assert re.search(rf"^# {re.escape(rule.name)}$", page, re.MULTILINE), "the page's heading is the rule name"
-    if rule.example is None:
-        return
-    assert _has_markdown_block(page, rule.example.fixed), "the fixed example, copied exactly from the Rule"
-    # A bytes example (a file in the wrong encoding) cannot be pasted into a UTF-8 page as is.
-    if isinstance(rule.example.failing, str):
-        assert _has_markdown_block(page, rule.example.failing), "the failing example, copied exactly from the Rule"
-
-
-def test_rules_index_links_every_rule_page():
-    index = (CONTENT / "rules" / "index.md").read_text(encoding="utf-8")
-    pages = sorted(p.stem for p in (CONTENT / "rules").glob("*.md") if p.name != "index.md")
-    assert pages, "the rule pages exist"
-    missing = [name for name in pages if f"]({name}.md)" not in index]
-    assert missing == []
 
 
 def _last_commit_day() -> str:

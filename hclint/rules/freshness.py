@@ -20,11 +20,19 @@ from hclint.article import Article
 from hclint.findings import Problem, Severity
 from hclint.git import Change, body_change
 from hclint.memo import bounded
-from hclint.rule import Context, Example, Option, Options, Rule
+from hclint.rule import (
+    Context,
+    Example,
+    Option,
+    Options,
+    Related,
+    Rule,
+    frontmatter_suppress_text,
+)
+from hclint.rules.example_setups import GitHistory
 from hclint.rules.frontmatter import MISSING, is_empty, lookup
 
 LEADER = "stale-article"
-AI_READER = "AI assistants that answer customers from the help center"
 ISO = "%Y-%m-%d"
 ISO_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 INTERVAL = re.compile(r"^\s*(\d+)\s*([dwmy])\s*$")
@@ -243,18 +251,26 @@ def unreviewed_changes(article: Article, options: Options, context: Context) -> 
 
 FRESHNESS_OPTIONS = (
     Option("review_field", "last_reviewed",
-           "the frontmatter field with the date of the last review: `ms.date`, `last_updated`, or a nested `date.updated`"),
-    Option("owner_field", "owner", "the frontmatter field that names who keeps the article right"),
+           "the field that holds the date of the last review.\n"
+           "Use `ms.date` for Microsoft Learn, or a nested field such as `date.updated`."),
+    Option("owner_field", "owner", "the field that names who keeps the article right."),
     DateFormatOption("date_format", ISO,
-           "how review dates are written, in strftime codes: `%m/%d/%Y` for Microsoft Learn's ms.date"),
+                     "how review dates are written, in the codes of Python's `strftime`.\n"
+                     "Use `\"%m/%d/%Y\"` for the `ms.date` of Microsoft Learn."),
     IntervalOption("review_every", "180d",
-                   "how often articles need a review, unless one sets `review_every` itself: 90d, 6w, 6m, 1y"),
-    IntervalOption("grace", "90d", "how long past its due date an article is stale before it counts as expired"),
+                   "how often articles need a review, unless an article sets `review_every` itself.\n"
+                   "Write a number and a unit: `d` for days, `w` for weeks, `m` for months or `y` for years."),
+    IntervalOption("grace", "90d", "how long an article stays stale before it counts as expired."),
 )
 
 REVIEWED = ("---\ntitle: Export your invoices\ndescription: Download invoices as PDF or CSV.\n"
             "owner: billing-team\nlast_reviewed: {day}\n---\n\nOpen **Billing** and select **Export**.\n")
-TODAY_NOTE = "The example assumes today is 2026-11-23 and the default interval of 180 days. "
+# The freshness examples are checked on this day, which their pages name.
+TODAY = date(2026, 11, 23)
+TODAY_NOTE = f"The example assumes that today is {TODAY}"
+REFUND = ("---\ntitle: Ask for a refund\ndescription: How to get your money back.\nowner: billing-team\n"
+          "last_reviewed: {day}\n---\n\nRefunds reach your card within {days} days.\n")
+REVIEWED_ON, CHANGED_ON = date(2026, 9, 1), date(2026, 10, 15)
 
 STALE_ARTICLE = Rule(
     name="stale-article",
@@ -262,18 +278,71 @@ STALE_ARTICLE = Rule(
     severity=Severity.WARNING,
     kind="article",
     check=stale,
-    what="Reports an article whose review date plus its review interval has passed. The interval is "
-    "`review_every` in the article (90d, 6w, 6m, 1y), else the folder's `review_every` option, "
-    "else 180 days. The message gives the last review date, the due date and the owner. "
-    "An article with `evergreen: true` is never stale. An article with no review date counts from "
-    "its last git commit, and the message says so. " + TODAY_NOTE + "The options of this rule "
-    "also hold for expired-article, invalid-date and unreviewed-change.",
-    why="Products change and articles drift. A stale article tells readers to click buttons that "
-    f"moved, and they lose trust in every other page. {AI_READER} repeat outdated steps with full "
-    "confidence, so a regular review by the owner is the only guard.",
-    example=Example(failing=REVIEWED.format(day="2026-04-01"), fixed=REVIEWED.format(day="2026-11-02")),
+    what=(
+        "Each article has a review date in its frontmatter, `last_reviewed` by default.\n"
+        "The rule adds the review interval to it. That gives the due date.\n"
+        "When the due date has passed, the rule reports the article.\n"
+        "The message gives the date of the last review, the due date and the owner.\n"
+        "\n"
+        "The interval comes from the first of these that is set:\n"
+        "\n"
+        "1. `review_every` in the article's frontmatter, such as `review_every: 90d`;\n"
+        "2. the `review_every` option for the article's folder;\n"
+        "3. the default of 180 days.\n"
+        "\n"
+        "An article with `evergreen: true` is never stale.\n"
+        "It still needs an owner.\n"
+        "\n"
+        "When an article has no review date, the rule uses the date of the last git commit that changed the file.\n"
+        "The message says so.\n"
+        "Outside a git repository, such an article is not checked for freshness.\n"
+        "[`frontmatter-missing-field`](frontmatter-missing-field.md) reports the missing date.\n"
+        "\n"
+        "After the grace period, [`expired-article`](expired-article.md) reports the article instead, as an error."
+    ),
+    why=(
+        "Products change and articles drift.\n"
+        "A stale article tells readers to click buttons that have moved.\n"
+        "Readers then lose trust in every other page.\n"
+        "AI assistants that answer customers from the help center repeat outdated steps with full confidence.\n"
+        "A regular review by the owner is the only guard."
+    ),
+    example=Example(
+        failing=REVIEWED.format(day="2026-04-01"),
+        fixed=REVIEWED.format(day="2026-11-02"),
+        today=TODAY,
+        intro=f"{TODAY_NOTE}, with the default interval of 180 days.\nThis article was last reviewed on 2026-04-01:",
+        fixed_intro="Fixed: the owner read it, and recorded the review with `hclint review`.",
+    ),
     options=FRESHNESS_OPTIONS,
+    options_notes=(
+        "The options of this rule hold for all four freshness rules:\n"
+        "`stale-article`, [`expired-article`](expired-article.md), [`invalid-date`](invalid-date.md) and [`unreviewed-change`](unreviewed-change.md).\n"
+        "Set them here, once.\n"
+        "\n"
+        "For example, release notes need a review every month, and Microsoft Learn articles use `ms.date`:\n"
+        "\n"
+        "```toml\n"
+        "[tool.hclint.rules.stale-article]\n"
+        "review_field = \"ms.date\"\n"
+        "date_format = \"%m/%d/%Y\"\n"
+        "owner_field = \"ms.author\"\n"
+        "\n"
+        "[[tool.hclint.overrides]]\n"
+        "paths = [\"release-notes/**\"]\n"
+        "rules = { stale-article = { review_every = \"1m\" } }\n"
+        "```"
+    ),
     needs_git=True,
+    suppress=frontmatter_suppress_text("stale-article"),
+    description="The stale-article rule reports an article whose review is due. Its options set the review date field, the interval and the grace period for all freshness rules.",
+    tags=("freshness",),
+    reviewed=date(2026, 12, 3),
+    related=(
+        Related("Review articles and record reviews", "../reviewing-articles.md"),
+        Related("expired-article", "expired-article.md"),
+        Related("All rules", "index.md"),
+    ),
 )
 
 EXPIRED_ARTICLE = Rule(
@@ -282,14 +351,40 @@ EXPIRED_ARTICLE = Rule(
     severity=Severity.ERROR,
     kind="article",
     check=expired,
-    what="Reports an article whose review is overdue by more than the grace period (90 days by "
-    "default), as an error rather than a warning. Otherwise it works like stale-article. " + TODAY_NOTE,
-    why="An article that nobody has confirmed for months past its due date is more likely wrong "
-    f"than right. Failing the build makes the team decide: review it, or retire it. {AI_READER} "
-    "cannot tell an abandoned article from a maintained one unless the help center can.",
-    example=Example(failing=REVIEWED.format(day="2025-01-10"), fixed=REVIEWED.format(day="2026-11-02")),
+    what=(
+        "The rule works like [`stale-article`](stale-article.md), with one difference.\n"
+        "It reports an article only when the review is overdue by more than the grace period.\n"
+        "The grace period is 90 days by default.\n"
+        "Until then, `stale-article` reports the article as a warning.\n"
+        "\n"
+        "An article with `evergreen: true` never expires."
+    ),
+    why=(
+        "Nobody has confirmed this article for months past its due date.\n"
+        "It is more likely wrong than right.\n"
+        "An error fails the check, so the team must decide: review the article, or retire it.\n"
+        "AI assistants that answer customers from the help center cannot tell an abandoned article from a kept one.\n"
+        "The help center has to tell them."
+    ),
+    example=Example(
+        failing=REVIEWED.format(day="2025-01-10"),
+        fixed=REVIEWED.format(day="2026-11-02"),
+        today=TODAY,
+        intro=f"{TODAY_NOTE}, with the default interval and grace period.\nThis article was last reviewed on 2025-01-10:",
+        fixed_intro="Fixed: the owner read it, and recorded the review with `hclint review`.",
+    ),
     options_from=LEADER,
+    options_notes="Set them there, so all freshness rules agree.",
     needs_git=True,
+    suppress=frontmatter_suppress_text("expired-article"),
+    description="The expired-article rule reports an article whose review is overdue past the grace period, as an error.",
+    tags=("freshness",),
+    reviewed=date(2026, 12, 3),
+    related=(
+        Related("Review articles and record reviews", "../reviewing-articles.md"),
+        Related("stale-article", "stale-article.md"),
+        Related("All rules", "index.md"),
+    ),
 )
 
 INVALID_DATE = Rule(
@@ -298,14 +393,38 @@ INVALID_DATE = Rule(
     severity=Severity.ERROR,
     kind="article",
     check=invalid_dates,
-    what="Reports a review date that does not exist (2025-02-30), is not written in the configured "
-    "form (YYYY-MM-DD by default), or lies in the future, at the field's line. It also reports a "
-    "`review_every` that is not an interval such as 90d, 6m or 1y.",
-    why="A review date that cannot be read turns off every freshness check for the article, so it "
-    "can go stale silently. A date in the future hides the article from review until then. "
-    f"{AI_READER} show these dates to customers as a sign of how current an answer is.",
-    example=Example(failing=REVIEWED.format(day="2025-02-30"), fixed=REVIEWED.format(day="2025-02-28")),
+    what=(
+        "The rule reads the review date field, `last_reviewed` by default.\n"
+        "It reports the date at its line when:\n"
+        "\n"
+        "- the date does not exist, such as `2025-02-30`;\n"
+        "- it is not in the form set by `date_format`, such as `23/11/2025` when the form is `YYYY-MM-DD`;\n"
+        "- it is in the future;\n"
+        "- it is a list or another value that is not a date.\n"
+        "\n"
+        "It also reports a `review_every` field that is not an interval such as `90d`, `6m` or `1y`."
+    ),
+    why=(
+        "When hclint cannot read a review date, it cannot tell whether the article is fresh.\n"
+        "So the article can go stale without a word.\n"
+        "A date in the future hides the article from review until that date.\n"
+        "AI assistants that answer customers from the help center show these dates as a sign of how current an answer is."
+    ),
+    example=Example(
+        failing=REVIEWED.format(day="2025-02-30"),
+        fixed=REVIEWED.format(day="2025-02-28"),
+        intro="February has no 30th day:",
+    ),
     options_from=LEADER,
+    options_notes="It reads `review_field` and `date_format`.\nSet them there.",
+    suppress=frontmatter_suppress_text("invalid-date"),
+    description="The invalid-date rule reports a review date that is not a real date, not in the expected form, or in the future.",
+    tags=("freshness",),
+    reviewed=date(2026, 12, 3),
+    related=(
+        Related("Review articles and record reviews", "../reviewing-articles.md"),
+        Related("All rules", "index.md"),
+    ),
 )
 
 UNREVIEWED_CHANGE = Rule(
@@ -314,16 +433,52 @@ UNREVIEWED_CHANGE = Rule(
     severity=Severity.WARNING,
     kind="article",
     check=unreviewed_changes,
-    what="Reads the help center's git history (one `git log` for all articles) and reports an "
-    "article whose body, not only its frontmatter, changed in a commit written after its review "
-    "date. A commit that changes the body and the review date together counts as reviewed. "
-    "Outside a git repository this rule finds nothing.",
-    why="A review date vouches for the text that was reviewed. An edit made later, perhaps a quick "
-    "fix by someone outside the team, has not been checked by the owner, yet the date still says "
-    f"the article is fresh. {AI_READER} trust that date.",
-    example=None,
+    what=(
+        "The rule reads the git history of the help center.\n"
+        "It reports an article whose body changed in a commit written after its review date.\n"
+        "The message gives the date and the commit of the change, the review date and the owner.\n"
+        "\n"
+        "- Only the body counts. A commit that changes only the frontmatter, such as new tags, is not a change to review.\n"
+        "- A commit that changes the body and the review date together counts as reviewed.\n"
+        "- A renamed article keeps its history.\n"
+        "- The date of a commit is its author date: the day the change was written.\n"
+        "\n"
+        "hclint runs `git log` once for the whole help center, not once for each article.\n"
+        "Outside a git repository, the rule finds nothing.\n"
+        "Changes that are not committed yet do not count."
+    ),
+    why=(
+        "A review date vouches for the text that the owner read.\n"
+        "A later edit, perhaps a quick fix by someone outside the team, has not been checked by the owner.\n"
+        "Yet the date still says that the article is fresh.\n"
+        "AI assistants that answer customers from the help center trust that date."
+    ),
+    example=Example(
+        path="content/refunds.md",
+        failing=REFUND.format(day=REVIEWED_ON, days="ten"),
+        fixed=REFUND.format(day=TODAY, days="ten"),
+        setup=GitHistory("content/refunds.md", (
+            (REVIEWED_ON, REFUND.format(day=REVIEWED_ON, days="five")),
+            (CHANGED_ON, REFUND.format(day=REVIEWED_ON, days="ten")),
+        )),
+        intro="This rule reads history, not text, so the example is a story.\n\n"
+        f"1. On {REVIEWED_ON}, the owner reviews the article and sets `last_reviewed: {REVIEWED_ON}`.\n"
+        f'2. On {CHANGED_ON}, a colleague changes "five days" to "ten days" in the body and commits it.',
+        fixed_intro="To fix it, the owner reads the change.\n"
+        "Then they run `hclint review content/refunds.md` and commit the new date.",
+    ),
     options_from=LEADER,
+    options_notes="It reads `review_field` and `date_format`.\nSet them there.",
     needs_git=True,
+    suppress=frontmatter_suppress_text("unreviewed-change"),
+    description="The unreviewed-change rule uses git history to report an article whose body changed after its last review.",
+    tags=("freshness", "git"),
+    reviewed=date(2026, 12, 3),
+    related=(
+        Related("Review articles and record reviews", "../reviewing-articles.md"),
+        Related("stale-article", "stale-article.md"),
+        Related("All rules", "index.md"),
+    ),
 )
 
 RULES = (STALE_ARTICLE, EXPIRED_ARTICLE, INVALID_DATE, UNREVIEWED_CHANGE)

@@ -10,15 +10,23 @@ import fnmatch
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from hclint.article import Article
 from hclint.findings import Problem, Severity
 from hclint.memo import bounded
-from hclint.rule import Context, Example, Option, Options, Rule
+from hclint.rule import (
+    Context,
+    Example,
+    Option,
+    Options,
+    Related,
+    Rule,
+    frontmatter_suppress_text,
+)
 
 LEADER = "frontmatter-missing-field"
-AI_READER = "AI assistants that answer customers from the help center"
 MISSING = object()
 
 SIMPLE_TYPES = ("string", "date", "list", "boolean", "number")
@@ -158,11 +166,18 @@ class TypesOption(Option):
 
 SCHEMA_OPTIONS = (
     Option("required", ("title", "description", "owner", "last_reviewed"),
-           "fields every article must have; a dotted name such as `date.updated` is a nested field"),
+           "the fields every article must have.\n"
+           "The default is `[\"title\", \"description\", \"owner\", \"last_reviewed\"]`."),
     Option("optional", DEFAULT_OPTIONAL,
-           "fields an article may have besides the required ones and those in `types`; patterns such as `ms.*` allowed"),
+           "fields an article may have, besides the required ones and those in `types`.\n"
+           "A pattern such as `ms.*` covers every field that starts with `ms.`.\n"
+           "The default lists the fields that MkDocs, Material for MkDocs and hclint read, such as `hide`, `search` and `hclint`."),
     TypesOption("types", DEFAULT_TYPES,
-                "the type of each field: string, date, list, boolean, number, or the allowed values as `public|internal`"),
+                "the type of each field.\n"
+                "A type is `string`, `date`, `list`, `boolean` or `number`.\n"
+                "To allow only some values, write them with a bar between them, such as `public|internal`.\n"
+                "The default gives types to `title`, `description`, `owner`, `last_reviewed`, `tags`, `audience`, `lang`, "
+                "`review_every`, `evergreen`, `draft` and `spelling`."),
 )
 
 GOOD = (
@@ -176,40 +191,110 @@ FRONTMATTER_MISSING_FIELD = Rule(
     severity=Severity.ERROR,
     kind="article",
     check=missing_fields,
-    what="Reports each field of `required` that the frontmatter lacks or leaves empty, with the type "
-    "the field should have. The options of this rule are the help center's frontmatter schema: "
-    "frontmatter-field-type and frontmatter-unknown-field read them too.",
-    why="The owner tells readers and colleagues who keeps an article right. The review date tells "
-    "everyone how fresh it is. The description is what search results show. Without them, nobody "
-    f"notices when an article goes wrong. {AI_READER} use the description and dates to choose "
-    "between articles, and may quote an outdated one when the dates are missing.",
+    what=(
+        "The rule reports each field in `required` that an article lacks or leaves empty.\n"
+        "The message names the field and the type it should have.\n"
+        "An empty field is reported at its own line.\n"
+        "A missing field is reported at the first line of the file.\n"
+        "\n"
+        "The options of this rule are the schema of your help center.\n"
+        "The rules [`frontmatter-field-type`](frontmatter-field-type.md) and [`frontmatter-unknown-field`](frontmatter-unknown-field.md) read the same options.\n"
+        "So you write your schema once, on this rule.\n"
+        "\n"
+        "The rule says nothing when the frontmatter is broken.\n"
+        "The [`frontmatter-invalid`](frontmatter-invalid.md) rule reports that."
+    ),
+    why=(
+        "The owner tells colleagues who keeps the article right.\n"
+        "The review date tells everyone how fresh it is.\n"
+        "The description is what search results show.\n"
+        "Without these fields, nobody notices when an article goes wrong.\n"
+        "\n"
+        "AI assistants that answer customers from the help center use the description and the dates to choose between articles.\n"
+        "When the dates are missing, they may quote an outdated article."
+    ),
     example=Example(
         failing="---\ntitle: Reset your password\ndescription: Get back into your account.\n"
         "last_reviewed: 2026-11-02\n---\n\nOpen **Settings** and select **Reset password**.\n",
         fixed=GOOD,
+        intro="This article has no owner:",
     ),
     options=SCHEMA_OPTIONS,
+    options_notes=(
+        "Setting an option replaces its default. Run `hclint config` to see the schema in effect.\n"
+        "\n"
+        "### Field names with dots\n"
+        "\n"
+        "A name with a dot, such as `date.updated`, is found in two ways:\n"
+        "\n"
+        "- as a key with a dot in it, as Microsoft Learn writes `ms.date: 06/13/2024`;\n"
+        "- as a nested field, as in `date:` with `updated:` below it.\n"
+        "\n"
+        "### A schema for Microsoft Learn articles\n"
+        "\n"
+        "```toml\n"
+        "[tool.hclint.rules.frontmatter-missing-field]\n"
+        "required = [\"title\", \"description\", \"ms.author\", \"ms.date\"]\n"
+        "optional = [\"ms.*\", \"author\", \"manager\", \"ai.*\"]\n"
+        "types = {title = \"string\", description = \"string\", \"ms.author\" = \"string\", \"ms.date\" = \"date\"}\n"
+        "```\n"
+        "\n"
+        "Set the review date field on [`stale-article`](stale-article.md) too, so the freshness rules read it."
+    ),
+    suppress=frontmatter_suppress_text("frontmatter-missing-field"),
+    description="The frontmatter-missing-field rule reports a required frontmatter field that is missing or empty. Its options are the schema of your help center.",
+    tags=("frontmatter",),
+    reviewed=date(2026, 11, 23),
+    related=(
+        Related("Review articles and record reviews", "../reviewing-articles.md"),
+        Related("All rules", "index.md"),
+        Related("Configuring hclint", "../configuring.md"),
+    ),
 )
 
 FRONTMATTER_FIELD_TYPE = Rule(
     name="frontmatter-field-type",
-    summary="A frontmatter field has the wrong type or a value that is not allowed.",
+    summary="A frontmatter field has the wrong type, or a value that is not allowed.",
     severity=Severity.ERROR,
     kind="article",
     check=field_types,
-    what="Reports a field whose value does not fit the type that `types` declares: a list where a "
-    "string belongs, a string where a list belongs, or a value outside an enumeration such as "
-    "`audience: public|internal` (with `public_audiences` configured, the audiences listed there and "
-    "`internal`). The message names the field, its line and the expected type.",
-    why="Tools read these fields: the site's search, the navigation, and the publishing step that "
-    "keeps internal articles private. A value of the wrong type is silently ignored by most of them; "
-    "the publishing step withholds an article whose `draft` or `audience` it cannot understand, and "
-    f"stops the build. {AI_READER} rely on the same fields to pick who may see an answer.",
+    what=(
+        "The rule compares each field with its type in the schema.\n"
+        "It reports, for example:\n"
+        "\n"
+        "- a list where a string belongs, such as `title: [Refunds, Returns]`;\n"
+        "- a string where a list belongs, such as `tags: money`;\n"
+        "- a value that is not one of the allowed values, such as `audience: everyone` when only `public` and `internal` are allowed;\n"
+        "- a quoted `'yes'` where `true` or `false` belongs.\n"
+        "\n"
+        "The message names the field and the expected type.\n"
+        "The finding is at the line of the field.\n"
+        "\n"
+        "For a `date` field, this rule checks only that the value is a single value.\n"
+        "The [`invalid-date`](invalid-date.md) rule checks that the review date is a real date in the right form."
+    ),
+    why=(
+        "Tools read these fields: the search of the site, the navigation, and the publishing step that keeps internal articles private.\n"
+        "Many tools ignore a value of the wrong type without a word.\n"
+        "The hclint plugin for MkDocs does not publish an article whose `audience` or `draft` it cannot understand, and stops the build.\n"
+        "Other publishing tools may publish an internal article by mistake.\n"
+        "AI assistants that answer customers from the help center rely on the same fields to know who may see an answer."
+    ),
     example=Example(
         failing=GOOD.replace("owner: support-team\n", "owner: support-team\naudience: everyone\n"),
         fixed=GOOD.replace("owner: support-team\n", "owner: support-team\naudience: public\n"),
+        intro="The audience is not one of the allowed values:",
     ),
     options_from=LEADER,
+    options_notes="It reads `types`.\nSet your schema there.",
+    suppress=frontmatter_suppress_text("frontmatter-field-type"),
+    description="The frontmatter-field-type rule reports a frontmatter field whose value does not have the type your schema declares.",
+    tags=("frontmatter",),
+    reviewed=date(2026, 12, 3),
+    related=(
+        Related("frontmatter-missing-field", "frontmatter-missing-field.md"),
+        Related("All rules", "index.md"),
+    ),
 )
 
 FRONTMATTER_UNKNOWN_FIELD = Rule(
@@ -218,15 +303,33 @@ FRONTMATTER_UNKNOWN_FIELD = Rule(
     severity=Severity.INFO,
     kind="article",
     check=unknown_fields,
-    what="Reports a top-level frontmatter field that is neither required, optional nor typed in the "
-    "schema. It is often a typo, such as `ower` for `owner`.",
-    why="A misspelt field is a field that is missing: the article has no owner even though a writer "
-    f"meant to give it one. {AI_READER} and search tools ignore fields they do not know.",
+    what=(
+        "The rule reports a top-level field that the schema does not know.\n"
+        "A field is known when it is in `required`, in `optional` or in `types`.\n"
+        "A field such as `date` is known when `date.updated` is.\n"
+        "A pattern in `optional`, such as `ms.*`, covers every field that matches it."
+    ),
+    why=(
+        "A field with a typo is a missing field.\n"
+        "When a writer types `ower` for `owner`, the article has no owner, though the writer meant to give it one.\n"
+        "AI assistants that answer customers from the help center, and search tools, ignore fields they do not know."
+    ),
     example=Example(
         failing=GOOD.replace("owner: support-team", "ower: support-team\nowner: support-team"),
         fixed=GOOD,
+        intro="The owner field has a typo:",
+        outro="When a field is real, add it to `optional` instead.",
     ),
     options_from=LEADER,
+    options_notes="It reads `required`, `optional` and `types`.\nSet your schema there.",
+    suppress=frontmatter_suppress_text("frontmatter-unknown-field"),
+    description="The frontmatter-unknown-field rule reports a frontmatter field that your schema does not list, which is often a typo.",
+    tags=("frontmatter",),
+    reviewed=date(2026, 12, 3),
+    related=(
+        Related("frontmatter-missing-field", "frontmatter-missing-field.md"),
+        Related("All rules", "index.md"),
+    ),
 )
 
 RULES = (FRONTMATTER_MISSING_FIELD, FRONTMATTER_FIELD_TYPE, FRONTMATTER_UNKNOWN_FIELD)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from html.parser import HTMLParser
 
 from hclint.article import Article
 from hclint.article.markdown import COMMENT, URL, Heading
 from hclint.findings import Problem, Severity
 from hclint.memo import bounded
-from hclint.rule import Context, Example, Option, Options, Rule
+from hclint.rule import Context, Example, Option, Options, Related, Rule
 
-AI_READER = "AI assistants that answer customers from the help center"
 HEAD = "---\ntitle: Export your data\n---\n\n"
 VAGUE_TEXTS = ("click here", "here", "this page", "link", "this link", "read more", "learn more", "more", "click", "this")
 
@@ -221,16 +221,50 @@ HEADING_INCREMENT = Rule(
     severity=Severity.WARNING,
     kind="article",
     check=heading_increment,
-    what="Reports a heading more than one level deeper than the heading before it, such as a "
-    "level-3 heading right after a level-1 heading. The title counts as level 1, so the first "
-    "heading of an article should be level 2 (or level 1).",
-    why="Headings are the outline of the page. Readers scan them, and screen-reader users jump "
-    "from heading to heading: a skipped level suggests a missing section and breaks that "
-    f"navigation (WCAG 1.3.1). {AI_READER} split articles at headings and use the outline to "
-    "know which steps belong to which task; a broken outline mixes them up.",
+    what=(
+        "The rule reports a heading more than one level deeper than the heading before it.\n"
+        "For example, a level-4 heading right after a level-2 heading skips level 3.\n"
+        "\n"
+        "The title counts as level 1.\n"
+        "MkDocs themes show the title as the main heading when the article has no level-1 heading.\n"
+        "So the first heading of an article should be level 2, or level 1.\n"
+        "\n"
+        "Going back up is always fine: a level-2 heading may follow a level-4 heading.\n"
+        "Headings in code blocks are not headings and are not checked."
+    ),
+    why=(
+        "Headings are the outline of the page.\n"
+        "Readers scan them to find their task.\n"
+        "Screen reader users jump from heading to heading.\n"
+        "A skipped level suggests a missing section and breaks that navigation.\n"
+        "This is part of WCAG success criterion 1.3.1, Info and Relationships.\n"
+        "\n"
+        "AI assistants that answer customers from the help center split articles at headings.\n"
+        "They use the outline to know which steps belong to which task.\n"
+        "A broken outline mixes them up."
+    ),
     example=Example(
+        intro="This article jumps from level 2 to level 4:",
         failing=HEAD + "## Before you start\n\nSign in as an admin.\n\n#### Export the file\n\nSelect **Export**.\n",
         fixed=HEAD + "## Before you start\n\nSign in as an admin.\n\n### Export the file\n\nSelect **Export**.\n",
+    ),
+    suppress=(
+        "For one heading, put `<!-- hclint-disable-next-line heading-increment -->` on the line before it.\n"
+        "For a passage, wrap it in `<!-- hclint-disable heading-increment -->` and `<!-- hclint-enable -->`.\n"
+        "For a whole article, add `hclint: {disable: [heading-increment]}` to its frontmatter.\n"
+        "For a folder, set the rule to `\"off\"` in an override.\n"
+        "See [Configuring hclint](../configuring.md#settings-for-one-folder).\n"
+        "\n"
+        "A file that is included into other articles, such as a snippet, often starts at a deeper level on purpose.\n"
+        "Exclude such files with `exclude` in the settings."
+    ),
+    description="The heading-increment rule reports a heading that skips a level, such as a level-4 heading right after a level-2 heading.",
+    tags=("structure", "accessibility"),
+    reviewed=date(2026, 11, 23),
+    related=(
+        Related("multiple-h1", "multiple-h1.md"),
+        Related("empty-section", "empty-section.md"),
+        Related("All rules", "index.md"),
     ),
 )
 
@@ -240,19 +274,56 @@ MULTIPLE_H1 = Rule(
     severity=Severity.WARNING,
     kind="article",
     check=multiple_h1,
-    what="Reports every level-1 heading after the first. With `match_title`, also reports a "
-    "level-1 heading whose text differs from the frontmatter `title` (case, spacing and closing "
-    "punctuation aside).",
-    why="A page has one subject and one main heading. Two level-1 headings make readers and "
-    "screen readers unsure what the page is about. A heading that differs from the title shows "
-    "one name in search and navigation and another on the page. "
-    f"{AI_READER} cite the title: when it disagrees with the heading, the citation does not match "
-    "what the customer sees.",
+    what=(
+        "The rule reports two things:\n"
+        "\n"
+        "- Every level-1 heading after the first one.\n"
+        "- A level-1 heading whose text differs from the `title` in the frontmatter.\n"
+        "  Case, spacing and closing punctuation do not count as differences.\n"
+        "  Set `match_title = false` to skip this check.\n"
+        "\n"
+        "A heading that is only a link to a DocFX tab, such as `# [Windows](#tab/windows)`, is a tab and is not counted."
+    ),
+    why=(
+        "A page has one subject, and one main heading that names it.\n"
+        "Two level-1 headings make readers and screen readers unsure what the page is about.\n"
+        "\n"
+        "A heading that differs from the title shows one name in search results and the navigation, and another on the page.\n"
+        "Readers wonder whether they landed on the right article.\n"
+        "\n"
+        "AI assistants that answer customers from the help center cite the title.\n"
+        "When the title disagrees with the heading, the citation does not match what the customer sees."
+    ),
     example=Example(
+        intro="This article has two level-1 headings, and the first one is not the title:",
         failing=HEAD + "# Export data\n\nSelect **Export**.\n\n# Troubleshooting\n\nTry again later.\n",
         fixed=HEAD + "# Export your data\n\nSelect **Export**.\n\n## Troubleshooting\n\nTry again later.\n",
     ),
-    options=(Option("match_title", True, "also report a level-1 heading that differs from the frontmatter title"),),
+    options=(Option("match_title", True, "also report a level-1 heading that differs from the frontmatter title."),),
+    options_notes=(
+        "Some help centers use the frontmatter title for search engines, and the heading for the page.\n"
+        "Microsoft Learn does this, for example.\n"
+        "For such a help center, turn the check off:\n"
+        "\n"
+        "```toml\n"
+        "[tool.hclint.rules.multiple-h1]\n"
+        "match_title = false\n"
+        "```"
+    ),
+    suppress=(
+        "For one heading, put `<!-- hclint-disable-next-line multiple-h1 -->` on the line before it.\n"
+        "For a whole article, add `hclint: {disable: [multiple-h1]}` to its frontmatter.\n"
+        "For a folder, set the rule to `\"off\"` in an override.\n"
+        "See [Configuring hclint](../configuring.md#settings-for-one-folder)."
+    ),
+    description="The multiple-h1 rule reports more than one level-1 heading, and a level-1 heading that differs from the frontmatter title.",
+    tags=("structure", "accessibility"),
+    reviewed=date(2026, 11, 23),
+    related=(
+        Related("heading-increment", "heading-increment.md"),
+        Related("missing-title", "missing-title.md"),
+        Related("All rules", "index.md"),
+    ),
 )
 
 IMAGE_ALT_TEXT = Rule(
@@ -261,15 +332,45 @@ IMAGE_ALT_TEXT = Rule(
     severity=Severity.WARNING,
     kind="article",
     check=image_alt_text,
-    what="Reports a Markdown image with empty alt text (`![](screenshot.png)`) and an HTML `<img>` "
-    "tag with no `alt` attribute. An HTML image with `alt=\"\"` is taken as decorative and not reported.",
-    why="Screen readers read the alt text in place of the image; without it, blind readers hear a "
-    "file name or nothing (WCAG 1.1.1). Alt text also shows when an image fails to load. "
-    f"{AI_READER} cannot see images: the alt text is all they know of a screenshot, so a step "
-    "shown only in a picture is lost to them.",
+    what=(
+        "The rule reports:\n"
+        "\n"
+        "- A Markdown image with empty alt text, such as `![](screenshot.png)`.\n"
+        "- An HTML `<img>` tag with no `alt` attribute.\n"
+        "\n"
+        "An HTML image with `alt=\"\"` is not reported.\n"
+        "Empty alt text in HTML marks an image as decorative, so screen readers skip it.\n"
+        "Markdown has no way to say that, so a Markdown image always needs alt text."
+    ),
+    why=(
+        "Screen readers read the alt text in place of the image.\n"
+        "Without it, blind readers hear a file name, or nothing at all.\n"
+        "This is WCAG success criterion 1.1.1, Non-text Content.\n"
+        "Alt text also shows when an image fails to load.\n"
+        "\n"
+        "AI assistants that answer customers from the help center cannot see images.\n"
+        "The alt text is all they know of a screenshot.\n"
+        "A step shown only in a picture is lost to them."
+    ),
     example=Example(
         failing=HEAD + "Select **Export**.\n\n![](export-button.png)\n",
         fixed=HEAD + "Select **Export**.\n\n![The Export button in the top bar](export-button.png)\n",
+        intro="This article has an image with no alt text:",
+        outro="Good alt text says what the reader needs from the image, in a short phrase.\n"
+        "For a screenshot, name the screen and the part that matters.",
+    ),
+    suppress=(
+        "For one image, put `<!-- hclint-disable-next-line image-alt-text -->` on the line before it.\n"
+        "For a whole article, add `hclint: {disable: [image-alt-text]}` to its frontmatter.\n"
+        "For a folder, set the rule to `\"off\"` in an override.\n"
+        "See [Configuring hclint](../configuring.md#settings-for-one-folder)."
+    ),
+    description="The image-alt-text rule reports an image with no alt text, in Markdown or in HTML.",
+    tags=("structure", "accessibility"),
+    reviewed=date(2026, 11, 23),
+    related=(
+        Related("link-text", "link-text.md"),
+        Related("All rules", "index.md"),
     ),
 )
 
@@ -279,20 +380,56 @@ LINK_TEXT = Rule(
     severity=Severity.WARNING,
     kind="article",
     check=link_text,
-    what="Reports a link whose whole text is one of `vague_texts` (\"click here\", \"here\", "
-    "\"read more\" and the like, in any case and punctuation), and a link whose text is a bare URL.",
-    why="Many readers scan the links of a page, and screen-reader users often list them out of "
-    "context: ten links called \"here\" tell them nothing (WCAG 2.4.4). A bare URL is read out "
-    f"character by character. {AI_READER} use link text to learn what the target is about; a "
-    "descriptive link tells them which article to follow and to cite.",
+    what=(
+        "The rule reports a link whose whole text is one of the `vague_texts`.\n"
+        "By default these are `click here`, `here`, `this page`, `link`, `this link`, `read more`, `learn more`, `more`, `click` and `this`.\n"
+        "Case and punctuation do not matter, so `Here.` and `**Read more...**` count too.\n"
+        "\n"
+        "It also reports a link whose text is a web address, such as `https://example.com/billing`.\n"
+        "Addresses that readers type into a browser, such as `about:preferences`, are not reported.\n"
+        "\n"
+        "Links with longer text are fine, even when the text starts with one of these words."
+    ),
+    why=(
+        "Many readers scan the links of a page before they read it.\n"
+        "Screen reader users often list all the links of a page, out of context.\n"
+        "Ten links called \"here\" tell them nothing.\n"
+        "This is WCAG success criterion 2.4.4, Link Purpose.\n"
+        "A screen reader also reads a bare web address out one character at a time.\n"
+        "\n"
+        "AI assistants that answer customers from the help center use link text to learn what the target is about.\n"
+        "A link that names its target tells them which article to follow and to cite."
+    ),
     example=Example(
+        intro='This link says "click here":',
         failing=HEAD + "To see your plan's limits, [click here](limits.md).\n",
         fixed=HEAD + "See [the limits of your plan](limits.md).\n",
         others={"limits.md": "---\ntitle: Plan limits\n---\n\nEach plan has limits.\n"},
     ),
     options=(
-        Option("vague_texts", VAGUE_TEXTS, "link texts that say nothing about the target (compared without case or punctuation)"),
-        Option("allow_bare_urls", False, "accept a URL as the text of a link"),
+        Option("vague_texts", VAGUE_TEXTS, "link texts that say nothing about the target.\nThey are compared without case or punctuation."),
+        Option("allow_bare_urls", False, "accept a web address as the text of a link."),
+    ),
+    options_notes=(
+        "For example, to report \"details\" too:\n"
+        "\n"
+        "```toml\n"
+        "[tool.hclint.rules.link-text]\n"
+        "vague_texts = [\"click here\", \"here\", \"read more\", \"details\"]\n"
+        "```"
+    ),
+    suppress=(
+        "For one link, put `<!-- hclint-disable-next-line link-text -->` on the line before it.\n"
+        "For a whole article, add `hclint: {disable: [link-text]}` to its frontmatter.\n"
+        "For a folder, set the rule to `\"off\"` in an override.\n"
+        "See [Configuring hclint](../configuring.md#settings-for-one-folder)."
+    ),
+    description="The link-text rule reports a link whose text, such as \"click here\" or a bare URL, does not say where it goes.",
+    tags=("structure", "accessibility"),
+    reviewed=date(2026, 11, 23),
+    related=(
+        Related("image-alt-text", "image-alt-text.md"),
+        Related("All rules", "index.md"),
     ),
 )
 
@@ -302,16 +439,43 @@ EMPTY_SECTION = Rule(
     severity=Severity.WARNING,
     kind="article",
     check=empty_section,
-    what="Reports a heading followed directly by a heading of the same or a higher level, and a "
-    "heading at the end of the article with nothing after it. A heading followed by a deeper "
-    "heading is a parent section and is not reported. HTML comments do not count as content.",
-    why="An empty section promises content that is not there: readers who jump to it from the "
-    "table of contents find nothing, and screen-reader users hear two headings in a row. It is "
-    f"usually a forgotten placeholder. {AI_READER} may cite the empty section's heading as if it "
-    "answered the question.",
+    what=(
+        "The rule reports a heading followed directly by a heading of the same or a higher level.\n"
+        "It also reports a heading at the end of the article with nothing after it.\n"
+        "\n"
+        "A heading followed by a deeper heading is not reported.\n"
+        "It is a parent section, and its subsections are its content.\n"
+        "Any block counts as content: a paragraph, a list, a table, a code block, an admonition or an HTML block.\n"
+        "An HTML comment does not count, because readers do not see it."
+    ),
+    why=(
+        "An empty section promises content that is not there.\n"
+        "Readers who jump to it from the table of contents find nothing.\n"
+        "Screen reader users hear two headings in a row.\n"
+        "An empty section is usually a placeholder that someone forgot to fill in.\n"
+        "\n"
+        "AI assistants that answer customers from the help center may cite the empty section's heading as if it answered the question."
+    ),
     example=Example(
+        intro="The first section of this article is empty:",
         failing=HEAD + "## Export to CSV\n\n## Export to Excel\n\nSelect **Excel**.\n",
         fixed=HEAD + "## Export to CSV\n\nSelect **CSV**.\n\n## Export to Excel\n\nSelect **Excel**.\n",
+    ),
+    suppress=(
+        "For one heading, put `<!-- hclint-disable-next-line empty-section -->` on the line before it.\n"
+        "For a whole article, add `hclint: {disable: [empty-section]}` to its frontmatter.\n"
+        "For a folder, set the rule to `\"off\"` in an override.\n"
+        "See [Configuring hclint](../configuring.md#settings-for-one-folder).\n"
+        "\n"
+        "A table of contents written as Markdown headings, such as the `TOC.md` of DocFX, is not an article.\n"
+        "Exclude it with `exclude` in the settings."
+    ),
+    description="The empty-section rule reports a heading with no content before the next heading of the same or a higher level.",
+    tags=("structure",),
+    reviewed=date(2026, 11, 23),
+    related=(
+        Related("heading-increment", "heading-increment.md"),
+        Related("All rules", "index.md"),
     ),
 )
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from typing import Any
 
 from hclint.article import Article
 from hclint.findings import Fix, Problem, Severity
 from hclint.memo import bounded
-from hclint.rule import Context, Example, Option, Options, Rule
+from hclint.rule import Context, Example, Option, Options, Related, Rule
 
 # Conservative on purpose: only spellings that style guides agree are wrong in every context.
 DEFAULT_TERMS = {"e-mail": "email", "web site": "website", "on-line": "online"}
@@ -163,34 +164,102 @@ TERMINOLOGY = Rule(
     severity=Severity.WARNING,
     kind="article",
     check=check,
-    what="Reports a term from the terminology table in the prose of an article, at its line and "
-    "column, with the preferred term. `terms` entries match in any case, and the writer's capitals "
-    "are kept (\"E-mail\" becomes \"Email\"). `case_sensitive_terms` entries match only as written, "
-    "for product names such as GitHub. Only whole words in prose count: never code, URLs, file names "
-    "or parts of longer words. Text in **bold** is skipped unless `check_bold` is set, because help "
-    "centers put the product's own UI labels in bold, and a label must match the screen even when "
-    "the product spells it the old way. `hclint check --fix` makes the replacements in place.",
-    why="Readers who meet two spellings of one thing wonder whether they are two things, and search "
-    "for one spelling misses the articles that use the other. Product names spelled wrong look "
-    "careless and weaken trust. AI assistants that answer customers from the help center repeat "
-    "the words they find: consistent terms give consistent answers, and an assistant asked about "
-    "\"email\" finds every article about it.",
+    what=(
+        "The rule looks for the terms in your terminology table.\n"
+        "It reports each one at its line and column, with the term to use instead.\n"
+        "\n"
+        "- Entries in `terms` match in any case.\n"
+        "  The writer's capitals are kept: at the start of a sentence, `E-mail` becomes `Email`.\n"
+        "  When the preferred term has capitals of its own, it is used as written.\n"
+        "- Entries in `case_sensitive_terms` match only as written.\n"
+        "  Use them for product names: `Github` is wrong, but `github` in a file name is not.\n"
+        "- Only whole words in prose count.\n"
+        "  Code, URLs, file names, email addresses and parts of longer words are never reported.\n"
+        "  A hyphen counts as part of a word, so a term inside a hyphenated compound is left alone.\n"
+        "- Text in **bold** is skipped, because help centers put the product's UI labels in bold.\n"
+        "  A label must match the screen, even when the product spells it the old way.\n"
+        "  Set `check_bold = true` to check bold text too.\n"
+        "\n"
+        "To write your own table, see [Build a terminology table](../terminology.md)."
+    ),
+    why=(
+        "Readers who meet two spellings of one thing wonder whether they are two things.\n"
+        "A search for one spelling misses the articles that use the other.\n"
+        "A product name spelled wrong looks careless.\n"
+        "\n"
+        "AI assistants that answer customers from the help center repeat the words they find.\n"
+        "Consistent terms give consistent answers.\n"
+        "An assistant asked about email then finds every article about it."
+    ),
     example=Example(
         failing="# Change your e-mail address\n\nE-mail changes take effect at once.\n",
         fixed="# Change your email address\n\nEmail changes take effect at once.\n",
+        intro="This article uses an old spelling:",
+        fixed_intro="Fixed, by hand or with `hclint check --fix`:",
+        outro=(
+            "## Fix it automatically\n"
+            "\n"
+            "`hclint check --fix` makes the replacements in place, and then reports what remains.\n"
+            "\n"
+            "```sh\n"
+            "hclint check --fix\n"
+            "```\n"
+            "\n"
+            "It changes only the reported words.\n"
+            "Every other byte of the file stays as it was, including line endings and a byte order mark.\n"
+            "It writes each file to a temporary file first and then renames it, so a file is never left half written.\n"
+            "A finding that you suppressed is not fixed.\n"
+            "Running it twice changes nothing the second time.\n"
+            "\n"
+            "A term may be written with an escape or an HTML entity, such as `e&#45;mail`.\n"
+            "Then the finding says to replace it by hand.\n"
+            "`--fix` leaves it alone rather than risk changing the wrong characters."
+        ),
     ),
     options=(
         TermsOption(
             "terms",
             DEFAULT_TERMS,
-            "terms to avoid and the terms to use instead, matched in any case; setting it replaces the default table",
+            "terms to avoid, and the term to use instead of each. They match in any case.\n"
+            "Setting it replaces the default table.\n"
+            "The default is `{\"e-mail\" = \"email\", \"on-line\" = \"online\", \"web site\" = \"website\"}`.",
         ),
         TermsOption(
             "case_sensitive_terms",
             DEFAULT_CASE_SENSITIVE_TERMS,
-            "terms matched only exactly as written, for product names; setting it replaces the default table",
+            "terms that match only exactly as written, for product names.\n"
+            "Setting it replaces the default table.\n"
+            "The default holds `Github`, `Gitlab`, `Javascript`, `Powershell`, `Wordpress` and `Youtube`, each with its right spelling.",
         ),
-        Option("check_bold", False, "also check text in **bold**, which usually quotes a UI label"),
+        Option("check_bold", False, "also check text in bold."),
+    ),
+    options_notes=(
+        "For example:\n"
+        "\n"
+        "```toml\n"
+        "[tool.hclint.rules.terminology]\n"
+        "terms = { \"e-mail\" = \"email\", \"log-in\" = \"sign in\", \"web site\" = \"website\" }\n"
+        "case_sensitive_terms = { \"Github\" = \"GitHub\", \"Acme cloud\" = \"Acme Cloud\" }\n"
+        "```\n"
+        "\n"
+        "Run `hclint config` to see the tables in effect."
+    ),
+    suppress=(
+        "For one line, put `<!-- hclint-disable-next-line terminology -->` on the line before it.\n"
+        "This is useful for a quotation, which must keep its words.\n"
+        "\n"
+        "For a passage, wrap it in `<!-- hclint-disable terminology -->` and `<!-- hclint-enable -->`.\n"
+        "For a whole article, add `hclint: {disable: [terminology]}` to its frontmatter.\n"
+        "For a folder, set `terms = {}` and `case_sensitive_terms = {}` in an override, or set the rule to `\"off\"`.\n"
+        "See [Configuring hclint](../configuring.md#settings-for-one-folder)."
+    ),
+    description="The terminology rule reports words and phrases that your help center spells another way, and hclint check --fix replaces them.",
+    tags=("terminology", "fix"),
+    reviewed=date(2026, 11, 23),
+    related=(
+        Related("Build a terminology table", "../terminology.md"),
+        Related("All rules", "index.md"),
+        Related("Suppressing findings", "../suppressing-findings.md"),
     ),
 )
 

@@ -1,32 +1,24 @@
-"""Every rule's documented example, run for real: the failing article is reported, the fixed one not."""
+"""Every rule's documented example, run for real: the failing one is reported, the fixed one not.
+
+The examples run as the rule pages' generator runs them (hclint.commands.rule_pages): each in a
+fresh help center, with its mkdocs.yml, git history, symbolic link or web answers, on its own day.
+"""
 
 from __future__ import annotations
 
 import pytest
 
+from hclint.commands.rule_pages import run_example
 from hclint.rules import registry
-from tests.conftest import run_hclint, write_center
 
-# Network rules' examples run against a local server, in tests/rules/test_external.py.
-WITH_EXAMPLES = [rule for rule in registry().values() if rule.example is not None and not rule.needs_network]
+RULES = sorted(registry().values(), key=lambda rule: rule.name)
 
 
-def _findings(tmp_path, rule, text):
-    example = rule.example
-    config = {"rules": {rule.name: dict(example.options)}} if example.options else {}
-    files = {"content/example.md": text, **{f"content/{k}": v for k, v in example.others.items()}}
-    write_center(tmp_path, files, config)
-    if example.mkdocs:
-        (tmp_path / "mkdocs.yml").write_text(example.mkdocs, encoding="utf-8")
-    result = run_hclint(tmp_path, "check", "--format", "json", "--fail-on", "info")
-    return [f for f in result.json if f["rule"] == rule.name and f["path"] == "content/example.md"]
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
+def test_failing_example_is_reported(rule):
+    assert run_example(rule, failing=True), rule.explain()
 
 
-@pytest.mark.parametrize("rule", WITH_EXAMPLES, ids=lambda rule: rule.name)
-def test_failing_example_is_reported(tmp_path, rule):
-    assert _findings(tmp_path, rule, rule.example.failing), rule.explain()
-
-
-@pytest.mark.parametrize("rule", WITH_EXAMPLES, ids=lambda rule: rule.name)
-def test_fixed_example_is_clean(tmp_path, rule):
-    assert _findings(tmp_path, rule, rule.example.fixed) == []
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
+def test_fixed_example_is_clean(rule):
+    assert run_example(rule, failing=False) == ()

@@ -11,16 +11,25 @@ import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
 from typing import NamedTuple
 
 from hclint.article import Article
 from hclint.findings import Problem, Severity
 from hclint.index import Index, IndexEntry
 from hclint.memo import bounded
-from hclint.rule import Context, CorpusInput, Example, Option, Rule, Shared
+from hclint.rule import (
+    Context,
+    CorpusInput,
+    Example,
+    Option,
+    Related,
+    Rule,
+    Shared,
+    fenced,
+)
 from hclint.rules.duplicates import similarity
 
-AI_READER = "AI assistants that answer customers from the help center"
 ACKNOWLEDGE = "duplicates_ok"
 TOP_LEVEL = ""  # options_for("") gives the top-level settings: what the whole help center shares
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?$", re.IGNORECASE)
@@ -320,8 +329,29 @@ def _passage_line(index: Index, paths: Sequence[str], found: similarity.Passages
 BOILERPLATE = Option(
     "boilerplate_articles",
     5,
-    "a paragraph found, word for word, in at least this many articles is boilerplate and ignored; "
-    "read from the top-level setting only, since boilerplate is learned from the whole help center",
+    "a paragraph found word for word in at least this many articles is boilerplate.\n"
+    "hclint reads this option from the top-level setting only.",
+)
+OPTIONS_NOTE = "Set options as shown in [Configuring hclint](../configuring.md#rule-options)."
+SUPPRESS_PAIR = (
+    "If both articles must stay, acknowledge the pair in the frontmatter of either one:\n"
+    "\n"
+    "```yaml\n"
+    "duplicates_ok: [{pair}]\n"
+    "```\n"
+    "\n"
+    "[Acknowledge the pair](../duplicates.md#acknowledge-the-pair) says how hclint reads these paths.\n"
+    "\n"
+    "To turn the rule off for a folder, use an override:\n"
+    "\n"
+    "```toml\n"
+    "[[tool.hclint.overrides]]\n"
+    "paths = [\"archive/**\"]\n"
+    "rules = {{ {rule} = \"off\" }}\n"
+    "```\n"
+    "\n"
+    "A comment such as `<!-- hclint-disable-next-line {rule} -->` on the line before the finding also works.\n"
+    "See [Suppressing findings](../suppressing-findings.md)."
 )
 
 RESET = """---
@@ -366,6 +396,11 @@ Type a new password twice and select **Save**. It needs at least 12 characters a
 match one of your last five passwords. You are signed out on other devices.
 """
 
+TITLED = "---\ntitle: Reset a password\n---\n\nUse the reset link we send by email.\n"
+FAQ = "---\ntitle: Billing FAQ\n---\n\n## Can I cancel orders?\n\nYes. Select **Cancel** on the order page.\n"
+ALREADY = "The help center already has this article, `{name}`:\n\n{text}\n\n"
+
+
 def _prepare(context: Context) -> None:
     similarity.prepare()
 
@@ -377,33 +412,66 @@ DUPLICATE_ARTICLE = Rule(
     kind="corpus",
     check=duplicate_article,
     shared=DUPLICATES,
-    what="Reports two articles whose text overlaps strongly, on both of them. Each finding names the "
-    "other article, the similarity from 0 to 1 and the sections of the two articles that are most "
-    "alike, with their lines. Titles and headings weigh more than body text. A paragraph shared "
-    "word for word by many articles (a footer, a standard prerequisites block) is boilerplate and "
-    "does not count. Two articles built from one template for two subjects (customer and vendor "
-    "versions of one task) are not duplicates: when one article repeats a word of its title that the "
-    "other barely uses, the pair answers two questions. Translations of one article "
-    "(`fr/x.md` or `x.fr.md` beside `x.md`) and "
-    f"articles in two languages are never duplicates. List a known pair under `{ACKNOWLEDGE}` in the "
-    "frontmatter of either article to stop reporting it; a value that is not a list of paths, or a "
-    "path that is not an article, is reported too.",
-    why="Two articles that answer the same question drift apart: one gets the new steps, the other "
-    "keeps the old ones. Readers find either, and cannot tell which is right. "
-    f"{AI_READER} find both, and may quote the outdated one or mix the two into an answer that "
-    "neither article gives.",
+    what=(
+        "The rule compares every article with every other article of the help center.\n"
+        "It reports a pair whose text overlaps strongly, on both articles.\n"
+        "Each finding names the other article and gives the similarity, from 0 to 1.\n"
+        "It also names the two sections of the articles that are most alike, with their lines.\n"
+        "The finding sits on the line of the section that overlaps most.\n"
+        "\n"
+        "Some parts of the text count more than others:\n"
+        "\n"
+        "- The title and the headings count more than the body text.\n"
+        "- A paragraph made only of links, such as a \"Related articles\" list, counts little.\n"
+        "- A paragraph that appears word for word in many articles is boilerplate, and does not count.\n"
+        "  A common footer or a standard prerequisites block is boilerplate.\n"
+        "  hclint learns it from your help center. You do not list it.\n"
+        "\n"
+        "Some pairs are never reported:\n"
+        "\n"
+        "- Two articles on neighboring topics, such as the customer and vendor versions of one task.\n"
+        "  hclint checks each article's subject: a word of its title that the article repeats.\n"
+        "  When the other article uses that word less than a third as often, the two answer different questions.\n"
+        "- Translations of one article, such as `fr/reset.md` or `reset.fr.md` beside `reset.md`.\n"
+        "- Articles in two languages.\n"
+        "- Articles with less prose than `min_words`. The [duplicate-title](duplicate-title.md) rule still compares their titles.\n"
+        "- Pairs acknowledged with `duplicates_ok`.\n"
+        "\n"
+        "When you check a few files, for example in pre-commit, hclint still compares them with the whole help center."
+    ),
+    why=(
+        "Two articles that answer the same question drift apart.\n"
+        "One gets the new steps, and the other keeps the old ones.\n"
+        "Readers find either one, and cannot tell which is right.\n"
+        "AI assistants that answer customers from the help center find both.\n"
+        "They may quote the outdated one, or mix the two into an answer that neither article gives."
+    ),
     example=Example(
         failing=RESET_AGAIN,
         fixed=RESET_AGAIN.replace("title: Forgot your password?\n", f"title: Forgot your password?\n{ACKNOWLEDGE}: [reset-password.md]\n"),
         others={"reset-password.md": RESET},
+        intro=ALREADY.format(name="reset-password.md", text=fenced(RESET))
+        + "A writer adds this article. It says the same things in other words:",
+        fixed_intro="The best fix is to merge the two articles and redirect one to the other.\n"
+        "If both must stay, for example because they serve two products, acknowledge the pair:",
     ),
     options=(
-        Option("threshold", 0.75, "report a pair whose similarity (0 to 1) is at least this"),
-        Option("min_words", 50, "compare only articles with at least this many words of prose (links and headings not counted)"),
+        Option("threshold", 0.75, "report a pair whose similarity is at least this.\nRaise it to see fewer, closer pairs."),
+        Option("min_words", 50, "compare only articles with at least this many words of prose.\nHeadings and link lists do not count."),
         BOILERPLATE,
     ),
+    options_notes=OPTIONS_NOTE,
     facts=article_facts,
     prepare=_prepare,
+    suppress=SUPPRESS_PAIR.format(rule="duplicate-article", pair="reset-password.md"),
+    description="The duplicate-article rule reports two articles that cover the same ground, on both of them.",
+    tags=("duplicates",),
+    reviewed=date(2026, 12, 3),
+    related=(
+        Related("Resolving duplicate findings", "../duplicates.md"),
+        Related("All rules", "index.md"),
+        Related("Configuring hclint", "../configuring.md"),
+    ),
 )
 
 DUPLICATE_TITLE = Rule(
@@ -413,19 +481,42 @@ DUPLICATE_TITLE = Rule(
     kind="corpus",
     check=duplicate_title,
     shared=DUPLICATES,
-    what="Reports an article whose title matches the title of another article once case, punctuation, "
-    'plurals, small words ("the", "your") and filler ("How to", "A guide to") are set aside: '
-    '"How to reset your password" and "Reset a password" match. Translations of one article, '
-    f"articles in two languages and pairs listed under `{ACKNOWLEDGE}` are not reported.",
-    why="Readers pick an article from search results and the navigation by its title. Two equal "
-    "titles make them guess, and usually hide two articles that answer the same question. "
-    f"{AI_READER} cite articles by title, so the customer cannot tell the two sources apart.",
+    what=(
+        "The rule reports an article whose title matches the title of another article.\n"
+        "Before it compares titles, hclint sets aside:\n"
+        "\n"
+        "- case and punctuation;\n"
+        "- plurals, so \"orders\" matches \"order\";\n"
+        "- small words such as \"the\", \"a\" and \"your\";\n"
+        "- filler such as \"How to\", \"How do I\" and \"A guide to\".\n"
+        "\n"
+        "So \"How to reset your password\" and \"Reset a password\" match.\n"
+        "Translations of one article, articles in two languages and pairs acknowledged with `duplicates_ok` are not reported."
+    ),
+    why=(
+        "Readers pick an article from search results and from the navigation by its title.\n"
+        "Two equal titles make them guess.\n"
+        "They also often hide two articles that answer the same question.\n"
+        "AI assistants that answer customers from the help center cite articles by title.\n"
+        "The customer then cannot tell the two sources apart."
+    ),
     example=Example(
         failing="---\ntitle: How to reset your password\n---\n\nSelect **Forgot password** on the sign-in page.\n",
         fixed="---\ntitle: Reset a password for another user\n---\n\nAdmins open **Users** and select **Reset password**.\n",
-        others={"reset-password.md": "---\ntitle: Reset a password\n---\n\nUse the reset link we send by email.\n"},
+        others={"reset-password.md": TITLED},
+        intro=ALREADY.format(name="reset-password.md", text=fenced(TITLED)) + "A writer adds this article:",
+        fixed_intro="Fixed: the title says which question this article answers.",
     ),
     facts=title_facts,
+    suppress=SUPPRESS_PAIR.format(rule="duplicate-title", pair="reset-password.md"),
+    description="The duplicate-title rule reports two articles with the same title, or nearly the same.",
+    tags=("duplicates",),
+    reviewed=date(2026, 12, 3),
+    related=(
+        Related("Resolving duplicate findings", "../duplicates.md"),
+        Related("All rules", "index.md"),
+        Related("Configuring hclint", "../configuring.md"),
+    ),
 )
 
 DUPLICATE_QUESTION = Rule(
@@ -435,24 +526,41 @@ DUPLICATE_QUESTION = Rule(
     kind="corpus",
     check=duplicate_question,
     shared=DUPLICATES,
-    what="Reports a question heading (one that ends with a question mark, or starts like a question: "
-    '"How do I", "What is", "Can I") that another article asks too, once case, punctuation, plurals and '
-    'filler are set aside: "How do I cancel an order?" and "Can I cancel orders?" match. The finding '
-    "names the other article and the line of its heading. A question heading found in "
-    f"{TEMPLATE_ARTICLES} articles or more is part of a page template and is not reported. Translations, "
-    f"articles in two languages and pairs listed under `{ACKNOWLEDGE}` are not reported either.",
-    why="FAQ sections copy questions from each other, and the answers drift apart. A reader who "
-    f"finds two answers to one question trusts neither. {AI_READER} pick one answer at random, "
-    "or blend both.",
+    what=(
+        "The rule looks at question headings, as in an FAQ.\n"
+        "A question heading ends with a question mark, or starts like a question: \"How do I\", \"What is\", \"Can I\".\n"
+        "A heading such as \"What it checks\" is a label, not a question.\n"
+        "The rule reports a question that another article asks too.\n"
+        "It compares questions the way [duplicate-title](duplicate-title.md) compares titles.\n"
+        "So \"How do I cancel an order?\" and \"Can I cancel orders?\" match.\n"
+        "\n"
+        "The finding sits on the heading. It names the other article and the line of its heading.\n"
+        "A question heading found in five articles or more is part of a page template, and is not reported.\n"
+        "Translations, articles in two languages and pairs acknowledged with `duplicates_ok` are not reported either."
+    ),
+    why=(
+        "FAQ sections copy questions from each other, and then the answers drift apart.\n"
+        "A reader who finds two answers to one question trusts neither.\n"
+        "AI assistants that answer customers from the help center pick one answer, or blend both."
+    ),
     example=Example(
         failing="---\ntitle: Orders FAQ\n---\n\n## How do I cancel an order?\n\nOpen the order and select **Cancel**.\n",
         fixed="---\ntitle: Orders FAQ\n---\n\n## How do I change an order?\n\nOpen the order and select **Edit**.\n",
-        others={
-            "billing-faq.md": "---\ntitle: Billing FAQ\n---\n\n## Can I cancel orders?\n\n"
-            "Yes. Select **Cancel** on the order page.\n"
-        },
+        others={"billing-faq.md": FAQ},
+        intro=ALREADY.format(name="billing-faq.md", text=fenced(FAQ)) + "A writer adds this article:",
+        fixed_intro="Fixed: the question is answered in one place. "
+        "This article answers another question, and can link to the billing FAQ.",
     ),
     facts=question_facts,
+    suppress=SUPPRESS_PAIR.format(rule="duplicate-question", pair="billing-faq.md"),
+    description="The duplicate-question rule reports a question heading that another article answers too.",
+    tags=("duplicates",),
+    reviewed=date(2026, 12, 3),
+    related=(
+        Related("Resolving duplicate findings", "../duplicates.md"),
+        Related("All rules", "index.md"),
+        Related("Configuring hclint", "../configuring.md"),
+    ),
 )
 
 COPIED_PASSAGE = Rule(
@@ -462,14 +570,21 @@ COPIED_PASSAGE = Rule(
     kind="corpus",
     check=copied_passage,
     shared=DUPLICATES,
-    what="Reports a paragraph of at least `min_words` words that stands nearly word for word in "
-    "another article, with the line of the copy. Paragraphs are compared by their three-word "
-    "sequences, so a copy with a few words changed is still found. Boilerplate (the same paragraph "
-    "in `boilerplate_articles` articles or more) is not reported. Paragraphs shorter than 20 words "
-    "are never compared.",
-    why="A copied paragraph is a candidate for a shared snippet. When the product changes, one copy "
-    f"is updated and the other is not. {AI_READER} then find two versions of the same statement "
-    "and cannot tell which one is current.",
+    what=(
+        "The rule reports a paragraph of at least `min_words` words that stands nearly word for word in another article.\n"
+        "The finding gives the line of the copy, and how alike the two paragraphs are, from 0 to 1.\n"
+        "\n"
+        "hclint compares paragraphs by their runs of three words.\n"
+        "So a copy with a few words changed is still found.\n"
+        "A paragraph that appears in `boilerplate_articles` articles or more is boilerplate, and is not reported.\n"
+        "Paragraphs shorter than 20 words are never compared."
+    ),
+    why=(
+        "A copied paragraph is a candidate for a shared snippet.\n"
+        "When the product changes, one copy gets updated and the other does not.\n"
+        "AI assistants that answer customers from the help center then find two versions of the same statement.\n"
+        "They cannot tell which one is current."
+    ),
     example=Example(
         failing=RESET_AGAIN.replace(
             "Type a new password twice and select **Save**. It needs at least 12 characters and must not\n"
@@ -480,13 +595,27 @@ COPIED_PASSAGE = Rule(
         fixed=RESET_AGAIN,
         options={"min_words": 25},
         others={"reset-password.md": RESET},
+        intro="With `min_words = 25`, and with `reset-password.md` in the help center:\n\n" + fenced(RESET) + "\n\n"
+        "this article breaks the rule, because its last paragraph is copied from `reset-password.md`:",
+        fixed_intro="Fixed: the paragraph is written for this article.\n"
+        "A shared snippet, included in both articles, is another good fix.",
     ),
     options=(
-        Option("min_words", 40, "report paragraphs of at least this many words (20 or more)"),
-        Option("similarity", 0.7, "report a paragraph whose three-word sequences overlap another's by at least this (0 to 1)"),
+        Option("min_words", 40, "report paragraphs of at least this many words.\nValues below 20 act as 20."),
+        Option("similarity", 0.7, "report a paragraph whose runs of three words overlap another's by at least this much."),
         BOILERPLATE,
     ),
+    options_notes=OPTIONS_NOTE,
     facts=passage_facts,
+    suppress=SUPPRESS_PAIR.format(rule="copied-passage", pair="reset-password.md"),
+    description="The copied-passage rule reports a long paragraph that stands nearly word for word in another article.",
+    tags=("duplicates",),
+    reviewed=date(2026, 12, 3),
+    related=(
+        Related("Resolving duplicate findings", "../duplicates.md"),
+        Related("All rules", "index.md"),
+        Related("Configuring hclint", "../configuring.md"),
+    ),
 )
 
 RULES = (DUPLICATE_ARTICLE, DUPLICATE_TITLE, DUPLICATE_QUESTION, COPIED_PASSAGE)

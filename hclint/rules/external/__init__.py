@@ -14,18 +14,27 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import astuple
+from datetime import date
 from typing import NamedTuple
 
 from hclint.article import Article
 from hclint.errors import HclintError
 from hclint.findings import Problem, Severity
 from hclint.index import Index
-from hclint.rule import Context, CorpusInput, Example, Option, Options, Rule, Shared
+from hclint.rule import (
+    Context,
+    CorpusInput,
+    Example,
+    Option,
+    Options,
+    Related,
+    Rule,
+    Shared,
+)
 from hclint.rules.external.result import LinkResult, Settings, Verdict
 
 BROKEN_NAME = "external-link-broken"
 REDIRECT_NAME = "external-link-redirect"
-AI_READER = "AI assistants that answer customers from the help center"
 HOUR = 3600.0
 
 
@@ -196,18 +205,21 @@ def _with_fragment(final: str, original: str) -> str:
 
 
 OPTIONS = (
-    Option("exclude", (), "URLs never to check: globs over the whole URL (`https://intranet.example.com/*`), "
-           "or regular expressions after `re:` (`re:^https?://[^/]*\\.local/`)"),
-    Option("timeout", 10.0, "seconds to wait for one answer"),
-    Option("max_concurrency", 64, "requests in flight at once, all hosts together"),
-    Option("max_per_host", 4, "requests in flight at once to one host"),
-    Option("min_interval", 0.05, "seconds between the starts of two requests to the same host"),
-    Option("max_redirects", 10, "redirects to follow before the link counts as broken"),
-    Option("retries", 2, "further tries after a refused or reset connection, a timeout, a 429 or a 5xx answer"),
-    Option("backoff", 1.0, "seconds to wait before the first retry when the server does not say (`Retry-After`); doubled at each retry"),
-    Option("max_wait", 30.0, "the longest wait before a retry; a server that asks for longer is not asked again in this run"),
-    Option("ttl_good_hours", 24.0, "hours to trust a link that answered well"),
-    Option("ttl_failure_hours", 1.0, "hours to trust a failure before asking again"),
+    Option("exclude", (), "web addresses never to check.\n"
+           "Each entry is a pattern over the whole address, such as `\"https://intranet.example.com/*\"`.\n"
+           "An entry that starts with `re:` is a regular expression, such as `\"re:^https?://[^/]*\\\\.local/\"`."),
+    Option("timeout", 10.0, "seconds to wait for one answer."),
+    Option("max_concurrency", 64, "requests in flight at once, for all sites together."),
+    Option("max_per_host", 4, "requests in flight at once to one site."),
+    Option("min_interval", 0.05, "seconds between the starts of two requests to the same site."),
+    Option("max_redirects", 10, "redirects to follow before the link counts as broken."),
+    Option("retries", 2, "further tries after a refused or reset connection, a timeout, a `429` or a `5xx` answer."),
+    Option("backoff", 1.0, "seconds to wait before the first retry, when the server does not say how long in `Retry-After`. "
+           "The wait doubles at each retry."),
+    Option("max_wait", 30.0, "the longest wait before a retry. "
+           "When a server asks for a longer wait, hclint does not ask it again in this run."),
+    Option("ttl_good_hours", 24.0, "hours to trust a link that worked."),
+    Option("ttl_failure_hours", 1.0, "hours to trust a failure before asking again."),
 )
 
 HEADER = "---\ntitle: Ask for a refund\n---\n\n"
@@ -219,21 +231,69 @@ EXTERNAL_LINK_BROKEN = Rule(
     kind="corpus",
     check=check_broken,
     shared=ANSWERS,
-    what="With `hclint check --external`, asks every `http` and `https` link and image for its headers "
-    "(HEAD, then GET when HEAD is refused). An error for 404 and 410 answers, a host name that does not "
-    "resolve, a refused connection and a redirect loop. A warning for timeouts, reset connections and "
-    "server errors (5xx) that persist after retries, and for a link not checked because the server "
-    "kept answering 429 (too many requests). Links to loopback, private-network and link-local "
-    "addresses are not asked, unless `--include-private` is given.",
-    why="A dead link breaks the promise of the sentence around it: the reader who clicks it is stuck. "
-    f"{AI_READER} pass such links on to customers, who then meet the same dead end with less context.",
+    what=(
+        "The rule asks each `http` and `https` link and image for its headers.\n"
+        "It never downloads the page itself.\n"
+        "\n"
+        "It reports an **error** when:\n"
+        "\n"
+        "- the server answers `404 Not Found` or `410 Gone`,\n"
+        "- the host name does not exist,\n"
+        "- the server refuses the connection, even after retries,\n"
+        "- the redirects go round in a loop, or there are more than `max_redirects` of them.\n"
+        "\n"
+        "It reports a **warning** when:\n"
+        "\n"
+        "- the server does not answer within `timeout` seconds,\n"
+        "- the connection is reset, or the server keeps answering with an error such as `500` or `503`,\n"
+        "- the server keeps answering `429 Too Many Requests`. The link is then \"not checked\". It is never called broken.\n"
+        "\n"
+        "A server that answers `401` or `403` is fine: the page exists, and readers sign in to see it.\n"
+        "\n"
+        "Links to your own machine or a private network, such as `http://localhost:8000` or `http://10.0.0.5`, are not checked.\n"
+        "Use `--include-private` to check them, for example on a staging site."
+    ),
+    why=(
+        "A dead link breaks the promise of the sentence around it.\n"
+        "The reader who selects it is stuck.\n"
+        "AI assistants that answer customers from the help center pass such links on to customers.\n"
+        "The customers then meet the same dead end, with less context."
+    ),
     example=Example(
         failing=HEADER + "Read the [refund policy](https://example.com/old-refund-policy) first.\n",
         fixed=HEADER + "Read the [refund policy](https://example.com/refund-policy) first.\n",
+        answers={"https://example.com/old-refund-policy": (404, ""), "https://example.com/refund-policy": (200, "")},
+        intro="This article breaks the rule, because the old page is gone:",
     ),
     options=OPTIONS,
+    options_notes=(
+        "These options also apply to [external-link-redirect](external-link-redirect.md).\n"
+        "\n"
+        "In an override for a folder, only `exclude` and the severity take effect.\n"
+        "The other options are read from the top-level settings, because one run makes one pass over the network.\n"
+        "\n"
+        "```toml\n"
+        "[tool.hclint.rules.\"external-link-broken\"]\n"
+        "exclude = [\"https://intranet.example.com/*\"]\n"
+        "timeout = 20.0\n"
+        "```"
+    ),
     needs_network=True,
     facts=external_links,
+    suppress=(
+        "For one line, put `<!-- hclint-disable-next-line external-link-broken -->` on the line before it.\n"
+        "For a passage, wrap it in `<!-- hclint-disable external-link-broken -->` and `<!-- hclint-enable -->`.\n"
+        "For a whole article, add `hclint: {disable: [external-link-broken]}` to its frontmatter.\n"
+        "For a site that you never want checked, add it to `exclude`."
+    ),
+    description="The external-link-broken rule reports a link to another site that leads nowhere, when hclint checks external links.",
+    tags=("links", "external"),
+    reviewed=date(2026, 12, 3),
+    related=(
+        Related("Checking external links", "../external-links.md"),
+        Related("external-link-redirect", "external-link-redirect.md"),
+        Related("All rules", "index.md"),
+    ),
 )
 
 EXTERNAL_LINK_REDIRECT = Rule(
@@ -243,19 +303,46 @@ EXTERNAL_LINK_REDIRECT = Rule(
     kind="corpus",
     check=check_redirect,
     shared=ANSWERS,
-    what="With `hclint check --external`, reports a link whose first answers are permanent redirects "
-    "(301 or 308), and names the address they lead to. Temporary redirects (302, 303, 307) are not "
-    "reported: the old address is still the right one.",
-    why="A permanent redirect says the page has moved for good. Old addresses stop redirecting when "
-    "sites are rebuilt, and each redirect slows readers down. Linking to the new address keeps the "
-    f"link working. {AI_READER} also quote the address as written.",
+    what=(
+        "The rule reports a link when the server answers with a permanent redirect: `301 Moved Permanently` or `308 Permanent Redirect`.\n"
+        "The message names the address that the redirects lead to.\n"
+        "\n"
+        "Temporary redirects (`302`, `303` and `307`) are not reported, because the old address is still the right one.\n"
+        "When a temporary redirect comes first, the link is not reported either.\n"
+        "\n"
+        "If the link has a fragment, such as `#pricing`, the new address keeps it."
+    ),
+    why=(
+        "A permanent redirect says that the page has moved for good.\n"
+        "Old addresses often stop working when a site is rebuilt.\n"
+        "Each redirect also slows readers down a little.\n"
+        "Linking to the new address keeps the link working.\n"
+        "AI assistants that answer customers from the help center quote the address as it is written."
+    ),
     example=Example(
         failing=HEADER + "Compare the [plans](https://example.com/pricing-2024) first.\n",
         fixed=HEADER + "Compare the [plans](https://example.com/pricing) first.\n",
+        answers={"https://example.com/pricing-2024": (301, "https://example.com/pricing"), "https://example.com/pricing": (200, "")},
+        intro="This article breaks the rule, because the page moved for good:",
     ),
+    options_notes="Set them there.\nFor example, `exclude` stops both rules from checking an address.",
     needs_network=True,
     facts=external_links,
     options_from=BROKEN_NAME,
+    suppress=(
+        "For one line, put `<!-- hclint-disable-next-line external-link-redirect -->` on the line before it.\n"
+        "For a passage, wrap it in `<!-- hclint-disable external-link-redirect -->` and `<!-- hclint-enable -->`.\n"
+        "For a whole article, add `hclint: {disable: [external-link-redirect]}` to its frontmatter.\n"
+        "To turn the rule off, set `\"external-link-redirect\" = \"off\"` under `[tool.hclint.rules]`."
+    ),
+    description="The external-link-redirect rule reports a link to another site that has moved for good, and names the new address.",
+    tags=("links", "external"),
+    reviewed=date(2026, 12, 3),
+    related=(
+        Related("Checking external links", "../external-links.md"),
+        Related("external-link-broken", "external-link-broken.md"),
+        Related("All rules", "index.md"),
+    ),
 )
 
 RULES = (EXTERNAL_LINK_BROKEN, EXTERNAL_LINK_REDIRECT)

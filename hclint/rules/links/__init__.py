@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from urllib.parse import unquote
 
 from hclint.article.markdown import Link
 from hclint.findings import Problem, Severity
 from hclint.project.site import INDEX_NAMES, NavEntry, Site
-from hclint.rule import Context, CorpusInput, Example, Rule
+from hclint.rule import (
+    Context,
+    CorpusInput,
+    Example,
+    Related,
+    Rule,
+    fenced,
+    suppress_text,
+)
 from hclint.rules.links.resolver import (
     LINKS,
     OUTSIDE,
@@ -26,7 +35,6 @@ from hclint.rules.links.resolver import (
     closest,
 )
 
-AI_READER = "AI assistants that answer customers from the help center"
 PAGE_SUFFIXES = ("", ".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".html", ".htm")  # anything else is a file to download
 
 
@@ -242,6 +250,10 @@ def _nav_problem(resolve: Resolver, entry: NavEntry, target: Target) -> Problem:
 HEAD = "---\ntitle: Refunds\n---\n\n"
 BILLING = "---\ntitle: Billing\n---\n\n# Billing\n\n## Payment methods\n\nWe take cards.\n"
 INTERNAL = "---\ntitle: Refund policy for agents\naudience: internal\n---\n\nApprove refunds up to 50 euros.\n"
+HOME = "---\ntitle: Help center\n---\n\nStart with [Billing](billing.md).\n"
+NAV = "site_name: Help center\ndocs_dir: content\nnav:\n  - Home: index.md\n"
+SNIPPETS = "docs_dir: content\nmarkdown_extensions:\n  - pymdownx.snippets\n"
+META_PLUGIN = "site_name: Help center\ndocs_dir: content\nplugins:\n  - search\n  - meta\n"
 
 BROKEN_LINK = Rule(
     name="broken-link",
@@ -250,19 +262,37 @@ BROKEN_LINK = Rule(
     kind="corpus",
     check=broken_link,
     shared=LINKS,
-    what="Reports a link to an article, folder or page that does not exist, resolved exactly as MkDocs "
-    "resolves it: relative to the linking article, `.md` targets, a folder to its `index.md` or "
-    "`README.md`, percent-encoding decoded and query strings ignored. Site paths such as "
-    "`/billing/refunds/` are resolved against the content root and `use_directory_urls`. "
-    "A link whose case differs from the file's is reported with the real name. "
-    "The message suggests the article you most likely meant.",
-    why="A broken link is the most visible defect of a help center: the reader hits a 404 page in the "
-    "middle of a task. A case mismatch works on a laptop and breaks on the Linux server that publishes "
-    f"the site. {AI_READER} follow links to find the rest of an answer, and cannot.",
+    what=(
+        "The rule follows each link to another article the way MkDocs does when it builds the site.\n"
+        "It starts from the folder of the linking article, and needs a `.md` file or a folder with an `index.md` or `README.md`.\n"
+        "Site paths such as `/billing/refunds/` must match the address of a page.\n"
+        "[Check internal links](../links.md) explains every step, and which links hclint leaves alone because they point outside the help center.\n"
+        "\n"
+        "When only the case of the link differs from the case of the file, the rule reports it too, and names the real file.\n"
+        "Such a link works on Windows and macOS, but breaks on the Linux server that publishes the site.\n"
+        "\n"
+        "When a file with the same name exists in another folder, or a name is spelled almost the same, the hint suggests it."
+    ),
+    why=(
+        "A broken link is the most visible defect of a help center.\n"
+        "The reader gets a 404 page in the middle of a task.\n"
+        "A case mismatch works on a laptop and breaks on the server.\n"
+        "AI assistants that answer customers from the help center follow links to find the rest of an answer, and cannot."
+    ),
     example=Example(
+        intro="This article breaks the rule, because `billing.md` is misspelled:",
         failing=HEAD + "See [billing](billng.md) for payment methods.\n",
         fixed=HEAD + "See [billing](billing.md) for payment methods.\n",
         others={"billing.md": BILLING},
+    ),
+    description="The broken-link rule reports a link to an article, folder or page that does not exist, resolved the way MkDocs resolves it.",
+    tags=("links",),
+    reviewed=date(2026, 11, 23),
+    related=(
+        Related("Check internal links", "../links.md"),
+        Related("broken-anchor", "broken-anchor.md"),
+        Related("missing-image", "missing-image.md"),
+        Related("All rules", "index.md"),
     ),
 )
 
@@ -274,17 +304,43 @@ BROKEN_ANCHOR = Rule(
     check=broken_anchor,
     shared=LINKS,
     facts=anchor_facts,
-    what="Reports `page.md#section` and `#section` when the page has no such id. Ids are computed the way "
-    "MkDocs renders them: the slugify of the toc extension as configured in mkdocs.yml (Python-Markdown's "
-    "by default, or `pymdownx.slugs`), `_1`, `_2` for repeated headings, `{#custom-id}` from attr_list, "
-    "and `id` and `name` attributes in raw HTML.",
-    why="A broken anchor still opens the page, but at the top: the reader must search for the section. "
-    "Anchors break silently when a heading is reworded. "
-    f"{AI_READER} cite sections by their anchor; a dead one sends the customer to the wrong place.",
+    what=(
+        "The rule checks the part after `#` in links such as `billing.md#payment-methods` and `#payment-methods`.\n"
+        "The page must have an element with that id.\n"
+        "\n"
+        "hclint computes the ids the way MkDocs will render them:\n"
+        "\n"
+        "- Each heading gets an id from its text, made by the `slugify` function of the `toc` extension.\n"
+        "  hclint uses the function set in `mkdocs.yml`, such as `pymdownx.slugs.slugify`.\n"
+        "  Without one, it uses the default of Python-Markdown: `## Payment methods` gets the id `payment-methods`.\n"
+        "- A heading that repeats an earlier one gets `_1`, then `_2`, and so on: `payment-methods_1`.\n"
+        "- An id written with `attr_list`, such as `## Payment methods {#pay}`, is used as it is.\n"
+        "- An `id` attribute on any raw HTML tag, and a `name` attribute on an `<a>` tag, are ids too.\n"
+        "\n"
+        "A link to `#top` is always fine, because browsers scroll to the top for it.\n"
+        "When the page has an id that is spelled almost the same, the hint suggests it."
+    ),
+    why=(
+        "A broken anchor still opens the page, but at the top.\n"
+        "The reader must then search for the section.\n"
+        "Anchors break without a sound when someone rewords a heading.\n"
+        "AI assistants that answer customers from the help center cite sections by their anchor.\n"
+        "A dead anchor sends the customer to the wrong place."
+    ),
     example=Example(
+        intro='This article breaks the rule, because the heading in `billing.md` is "Payment methods", plural:',
         failing=HEAD + "See [payment methods](billing.md#payment-method).\n",
         fixed=HEAD + "See [payment methods](billing.md#payment-methods).\n",
         others={"billing.md": BILLING},
+    ),
+    options_notes="It reads the `toc` settings of `mkdocs.yml`.",
+    description="The broken-anchor rule reports a link to a heading or id that the page does not have.",
+    tags=("links",),
+    reviewed=date(2026, 12, 3),
+    related=(
+        Related("Check internal links", "../links.md"),
+        Related("broken-link", "broken-link.md"),
+        Related("All rules", "index.md"),
     ),
 )
 
@@ -295,30 +351,83 @@ MISSING_IMAGE = Rule(
     kind="corpus",
     check=missing_image,
     shared=LINKS,
-    what="Reports an image, and a link to a file that is not an article (a PDF, a ZIP, a spreadsheet), "
-    "when the file does not exist in the content root, or exists only with a different case.",
-    why="A missing screenshot leaves a gap exactly where the reader needed to see something. "
-    f"A missing download ends the task. {AI_READER} lose the alt text's context too.",
+    what=(
+        "The rule checks every image, and every link to a file that is not an article, such as a PDF, a ZIP file or a spreadsheet.\n"
+        "The file must exist in the content root.\n"
+        "hclint finds it the same way as [broken-link](broken-link.md) finds an article.\n"
+        "\n"
+        "When the case of the link differs from the case of the file, the rule reports it and names the real file.\n"
+        "When the folder holds a file with a name spelled almost the same, the hint suggests it."
+    ),
+    why=(
+        "A missing screenshot leaves a gap exactly where the reader needed to see something.\n"
+        "A missing download ends the task.\n"
+        "AI assistants that answer customers from the help center lose the context that the image gave."
+    ),
     example=Example(
+        intro="This article breaks the rule, because the image is named `refund-button.png`:",
         failing=HEAD + "![The refund button](images/refund.png)\n",
         fixed=HEAD + "![The refund button](images/refund-button.png)\n",
         others={"images/refund-button.png": "PNG placeholder\n"},
+    ),
+    description="The missing-image rule reports an image or a downloadable file that does not exist in the content root.",
+    tags=("links", "images"),
+    reviewed=date(2026, 11, 23),
+    related=(
+        Related("Check internal links", "../links.md"),
+        Related("broken-link", "broken-link.md"),
+        Related("All rules", "index.md"),
     ),
 )
 
 NAV_MISSING_TARGET = Rule(
     name="nav-missing-target",
-    summary="A nav entry in mkdocs.yml names a file that does not exist.",
+    summary="A nav entry in `mkdocs.yml` names a file that does not exist.",
     severity=Severity.ERROR,
     kind="corpus",
     check=nav_missing_target,
     shared=LINKS,
-    example=None,
-    what="Reports each entry of `nav` in mkdocs.yml that names a file missing from the content root, "
-    "named with a different case, excluded by `exclude_docs`, or a folder instead of a file. "
-    "It is reported on mkdocs.yml, at the entry's line, when the whole help center is checked.",
-    why="MkDocs turns such an entry into a link to nowhere: readers click a menu item and get a 404. "
-    f"{AI_READER} that read the nav to understand the structure see a section with no content.",
+    what=(
+        "The rule reads the `nav` of `mkdocs.yml`.\n"
+        "Each entry that names a page must name a file in the content root.\n"
+        "The rule reports an entry when:\n"
+        "\n"
+        "- no file has that name,\n"
+        "- a file has that name, but with other upper and lower case,\n"
+        "- the entry names a folder instead of the file in it,\n"
+        "- the file is excluded from the site by `exclude_docs`.\n"
+        "\n"
+        "Entries that are web addresses, such as `https://status.example.com/`, are not checked.\n"
+        "Neither are site paths that start with `/`: MkDocs treats them as links to other sites.\n"
+        "\n"
+        "The finding is on `mkdocs.yml`, at the line of the entry.\n"
+        "It is reported when hclint checks the whole help center, not when it checks only some articles."
+    ),
+    why=(
+        "MkDocs turns such an entry into a link that leads nowhere.\n"
+        "Readers select a menu item and get a 404 page.\n"
+        "AI assistants that answer customers from the help center read the nav to learn its structure.\n"
+        "They see a section with no content."
+    ),
+    example=Example(
+        path="mkdocs.yml",
+        intro="This `mkdocs.yml` breaks the rule, because the file is `billing.md`:",
+        failing=NAV + "  - Billing: billng.md\n",
+        fixed=NAV + "  - Billing: billing.md\n",
+        others={"index.md": HOME, "billing.md": BILLING},
+    ),
+    suppress=(
+        "Suppression comments do not work in `mkdocs.yml`.\n"
+        "To turn the rule off, set `\"nav-missing-target\" = \"off\"` under `[tool.hclint.rules]`."
+    ),
+    description="The nav-missing-target rule reports an entry of the nav in mkdocs.yml that names a file that does not exist.",
+    tags=("links", "nav"),
+    reviewed=date(2026, 11, 23),
+    related=(
+        Related("Check internal links", "../links.md"),
+        Related("not-in-nav", "not-in-nav.md"),
+        Related("All rules", "index.md"),
+    ),
 )
 
 NOT_IN_NAV = Rule(
@@ -328,12 +437,47 @@ NOT_IN_NAV = Rule(
     kind="corpus",
     check=not_in_nav,
     shared=LINKS,
-    example=None,
-    what="When mkdocs.yml has an explicit `nav`, reports each public article that no nav entry leads to. "
-    "Articles that are not published (internal, drafts, or frontmatter hclint cannot read), articles "
-    "excluded by `exclude_docs` and articles listed under `not_in_nav` are not reported.",
-    why="An article outside the nav can only be found by search or by a link. Most often it was "
-    f"added and then forgotten in mkdocs.yml. {AI_READER} miss where it belongs in the structure.",
+    what=(
+        "When `mkdocs.yml` has a `nav`, the rule reports each public article that no entry of the nav names.\n"
+        "\n"
+        "These articles are not reported:\n"
+        "\n"
+        "- articles that are not published: internal articles, drafts, and articles whose frontmatter hclint cannot read with certainty,\n"
+        "- articles excluded from the site by `exclude_docs` or `draft_docs`,\n"
+        "- articles that match a pattern under `not_in_nav` in `mkdocs.yml`.\n"
+        "\n"
+        "Without a `nav` in `mkdocs.yml`, MkDocs builds the nav from every page, so the rule reports nothing."
+    ),
+    why=(
+        "An article outside the nav can only be found by search or through a link.\n"
+        "Most often, someone added it and then forgot `mkdocs.yml`.\n"
+        "AI assistants that answer customers from the help center miss where the article belongs in the structure."
+    ),
+    example=Example(
+        path="mkdocs.yml",
+        intro="With this `mkdocs.yml`, the article `content/billing.md` breaks the rule:",
+        failing=NAV,
+        fixed=NAV + "  - Billing: billing.md\n",
+        others={"index.md": HOME, "billing.md": BILLING},
+        fixed_intro="Fixed: the nav names the article.",
+        outro="When only links should lead to an article, list it under `not_in_nav` instead:\n\n"
+        + fenced("not_in_nav: |\n  /billing.md\n", "yaml"),
+    ),
+    options_notes="It reads `nav`, `not_in_nav`, `exclude_docs` and `draft_docs` in `mkdocs.yml`.",
+    suppress=(
+        "For a whole article, add `hclint: {disable: [not-in-nav]}` to its frontmatter.\n"
+        "For a folder or the whole help center, set `\"not-in-nav\" = \"off\"` under `[tool.hclint.rules]` or in an override.\n"
+        "The better way is often `not_in_nav` in `mkdocs.yml`, because MkDocs reads it too."
+    ),
+    description="The not-in-nav rule reports a public article that no entry of the nav in mkdocs.yml leads to.",
+    tags=("links", "nav"),
+    reviewed=date(2026, 12, 3),
+    related=(
+        Related("Check internal links", "../links.md"),
+        Related("orphan-article", "orphan-article.md"),
+        Related("nav-missing-target", "nav-missing-target.md"),
+        Related("All rules", "index.md"),
+    ),
 )
 
 ORPHAN_ARTICLE = Rule(
@@ -343,12 +487,48 @@ ORPHAN_ARTICLE = Rule(
     kind="corpus",
     check=orphan_article,
     shared=LINKS,
-    example=None,
-    what="Reports a public article that no other article links to and that no nav entry reaches. When "
-    "mkdocs.yml has no `nav`, MkDocs lists every page in the nav, so only pages under `not_in_nav` "
-    "can be orphans; without mkdocs.yml only links count. The home page is never an orphan.",
-    why="Readers cannot find an orphan article except by search. It is often outdated, because no one "
-    f"sees it. {AI_READER} may still quote it, with nothing around it to correct it.",
+    what=(
+        "The rule reports a public article when both are true:\n"
+        "\n"
+        "- no other article links to it,\n"
+        "- no entry of the nav leads to it.\n"
+        "\n"
+        "The nav depends on `mkdocs.yml`:\n"
+        "\n"
+        "- With a `nav`, only the pages it names are in the nav.\n"
+        "- Without a `nav`, MkDocs puts every page in the nav, except pages that match `not_in_nav`.\n"
+        "- Without `mkdocs.yml`, there is no nav, and only links count.\n"
+        "\n"
+        "The home page, `index.md` or `README.md` at the top of the content root, is never an orphan.\n"
+        "Nor are articles that are never published: internal articles, drafts, and articles whose frontmatter hclint cannot read with certainty."
+    ),
+    why=(
+        "Readers cannot find an orphan article, except by search.\n"
+        "It is often out of date, because no one sees it.\n"
+        "AI assistants that answer customers from the help center may still quote it, with nothing around it to correct it."
+    ),
+    # The help center's home page leads to Billing, and the fix is a link from Billing to the orphan.
+    example=Example(
+        path="content/refunds.md",
+        intro="This help center has no `mkdocs.yml`.\nNothing links to `content/refunds.md`:",
+        failing=HEAD + "Refunds take five days.\n",
+        fixed_path="content/billing.md",
+        fixed="---\ntitle: Billing\n---\n\nWe take cards. To get your money back, see [Refunds](refunds.md).\n",
+        others={"index.md": HOME, "billing.md": "---\ntitle: Billing\n---\n\nWe take cards.\n"},
+        fixed_intro="Fixed: a related article links to it.",
+    ),
+    suppress=(
+        "For a whole article, add `hclint: {disable: [orphan-article]}` to its frontmatter.\n"
+        "For a folder or the whole help center, set `\"orphan-article\" = \"off\"` under `[tool.hclint.rules]` or in an override."
+    ),
+    description="The orphan-article rule reports a public article that no other article links to and no nav entry leads to.",
+    tags=("links", "nav"),
+    reviewed=date(2026, 12, 3),
+    related=(
+        Related("Check internal links", "../links.md"),
+        Related("not-in-nav", "not-in-nav.md"),
+        Related("All rules", "index.md"),
+    ),
 )
 
 INTERNAL_LINK_FROM_PUBLIC = Rule(
@@ -359,20 +539,59 @@ INTERNAL_LINK_FROM_PUBLIC = Rule(
     check=internal_link_from_public,
     shared=LINKS,
     facts=lambda article: article.views.html_links,
-    what="Reports a link from a public article to an article that is not published: one with "
-    "`audience: internal`, a draft, or one whose frontmatter hclint cannot read with certainty. "
-    "Every form of link counts: relative (`agents/tone.md`), a site path (`/agents/tone/`), with an "
-    "anchor (`#tone`), reference-style, and raw HTML (`<a href>`), which the browser resolves from the "
-    "page's address. A nav entry in mkdocs.yml that leads to such an article is reported on mkdocs.yml.",
-    why="Internal articles are written for support agents and the AI assistant, and are never published. "
-    "On the published site the link is broken, and the text around it promises something the reader "
-    f"cannot see. It may also reveal that internal guidance exists. {AI_READER} may follow it and quote "
-    "internal guidance to a customer. The MkDocs plugin stops the build on such a link, whatever the "
-    "build mode.",
+    what=(
+        "An article is not published when:\n"
+        "\n"
+        "- it has `audience: internal` in its frontmatter;\n"
+        "- it is a draft, with `draft: true`;\n"
+        "- hclint cannot read its frontmatter with certainty, for example because the YAML is invalid.\n"
+        "\n"
+        "[Publish the help center with MkDocs](../publishing.md#keep-internal-articles-private) lists every case.\n"
+        "\n"
+        "The rule reports a link from a public article to an article that is not published.\n"
+        "Links between private articles are fine, and so are links from private articles to public ones.\n"
+        "\n"
+        "Every form of link counts:\n"
+        "\n"
+        "- a relative link, such as `agents/tone.md`;\n"
+        "- a path on the site, such as `/agents/tone/`, or the page's full address on your site;\n"
+        "- a link with an anchor, such as `agents/tone.md#tone`;\n"
+        "- a reference-style link, such as `[tone][ref]` with `[ref]: agents/tone.md`;\n"
+        "- a raw HTML link, such as `<a href=\"agents/tone/\">`, read both as a file path and as the browser reads it from the page's address;\n"
+        "- a link to a folder, such as `tone/`;\n"
+        "- a Markdown link inside raw HTML, the address of a `<meta http-equiv=\"refresh\">` or of `srcset`, and an `href` set with an attribute list.\n"
+        "\n"
+        "A link to an article that hclint's settings leave out of the check (`exclude`) counts too: MkDocs still publishes that article, so hclint reads its frontmatter.\n"
+        "A nav entry in `mkdocs.yml` that leads to a private article is reported too, on `mkdocs.yml`, whether it names the file or the page's address."
+    ),
+    why=(
+        "Support agents and the AI assistant read internal articles. Customers never see them.\n"
+        "On the published site, the link leads nowhere.\n"
+        "The sentence around it promises something the reader cannot see.\n"
+        "The link may also reveal that internal guidance exists.\n"
+        "AI assistants that answer customers from the help center may follow it, and quote internal guidance to a customer.\n"
+        "\n"
+        "The MkDocs plugin stops the build on such a link, whatever the build mode."
+    ),
     example=Example(
+        intro="This article breaks the rule, because `policy.md` has `audience: internal`:",
         failing=HEAD + "Agents follow the [refund policy](policy.md).\n",
         fixed=HEAD + "Contact support to ask for a refund.\n",
         others={"policy.md": INTERNAL},
+    ),
+    suppress=suppress_text("internal-link-from-public") + (
+        "\n\n"
+        "A suppression hides the finding from `hclint check` only.\n"
+        "The MkDocs plugin still stops the build, so that no published page links to a private one."
+    ),
+    description="The internal-link-from-public rule reports a public article that links to an article that is not published.",
+    tags=("links", "audience"),
+    reviewed=date(2026, 12, 3),
+    related=(
+        Related("Check internal links", "../links.md"),
+        Related("Publish the help center with MkDocs", "../publishing.md#links-to-private-articles"),
+        Related("private-include", "private-include.md"),
+        Related("All rules", "index.md"),
     ),
 )
 
@@ -384,43 +603,106 @@ PRIVATE_INCLUDE = Rule(
     check=private_include,
     shared=LINKS,
     facts=lambda article: article.includes,
-    what="When mkdocs.yml turns on `pymdownx.snippets`, reports a `--8<--` include, inline or in a block, "
-    "that pulls an internal or draft article (or a file whose frontmatter says so) into a public one, "
-    "directly or through another snippet, or text whose links lead, from the page it lands in, to an "
-    "article that is not published. Paths are resolved as the extension resolves them, against its "
-    "`base_path` (from the folder of mkdocs.yml and from the current folder). A file that `auto_append` "
-    "adds to every page is reported on mkdocs.yml; snippets nested more than 20 deep are reported, "
-    "not followed.",
-    why="An include copies the file's text into the page as it is built: the internal article is published "
-    "inside the public one, frontmatter and all, even though its own page is withheld. "
-    f"{AI_READER} then read internal guidance as public text. The MkDocs plugin stops the build on such "
-    "an include, whatever the build mode.",
+    what=(
+        "The rule runs when `mkdocs.yml` turns on the `pymdownx.snippets` extension.\n"
+        "That extension copies the text of a file into a page with `--8<--`.\n"
+        "\n"
+        "The rule reports an include in a public article that pulls in text that is not published:\n"
+        "\n"
+        "- an internal article, with `audience: internal`;\n"
+        "- a draft, with `draft: true`;\n"
+        "- any file whose frontmatter says it is not public;\n"
+        "- a file with a link that leads, from the page the text lands in, to an article that is not published.\n"
+        "\n"
+        "Both forms of include count: an inline `--8<-- \"file.md\"`, and a list of files between two `--8<--` lines.\n"
+        "So does an include that goes through another snippet.\n"
+        "An escaped line, such as `;--8<-- \"file.md\"`, is not an include.\n"
+        "\n"
+        "hclint finds each file as the extension does, from its `base_path`.\n"
+        "The extension reads `base_path` from the folder the build runs in.\n"
+        "So `hclint check` tries both the folder of `mkdocs.yml` and the folder you run it from.\n"
+        "A file that `auto_append` adds to every page is reported on `mkdocs.yml`.\n"
+        "Snippets nested more than 20 deep are reported too: hclint does not follow them, so it cannot tell what they include."
+    ),
+    why=(
+        "An include copies the file's text into the page as MkDocs builds it.\n"
+        "The internal article is then published inside the public one, with its frontmatter.\n"
+        "Its own page is left out of the site, but its text is not.\n"
+        "AI assistants that answer customers from the help center then read internal guidance as public text.\n"
+        "\n"
+        "The MkDocs plugin stops the build on such an include, whatever the build mode."
+    ),
     example=Example(
+        intro="With this `mkdocs.yml`:\n\n" + fenced(SNIPPETS, "yaml") + "\n\n"
+        "This article breaks the rule, because `content/policy.md` has `audience: internal`:",
         failing=HEAD + "--8<-- \"content/policy.md\"\n",
         fixed=HEAD + "Contact support to ask for a refund.\n",
         others={"policy.md": INTERNAL},
-        mkdocs="docs_dir: content\nmarkdown_extensions:\n  - pymdownx.snippets\n",
+        mkdocs=SNIPPETS,
+    ),
+    options_notes="It reads the settings of `pymdownx.snippets` in `mkdocs.yml`: `base_path`, `restrict_base_path` and `auto_append`.",
+    suppress=suppress_text("private-include") + (
+        "\n\n"
+        "A suppression hides the finding from `hclint check` only.\n"
+        "The MkDocs plugin still stops the build, so that the private text is never published."
+    ),
+    description="The private-include rule reports a public article that includes the text of an article that is not published.",
+    tags=("links", "audience"),
+    reviewed=date(2026, 12, 3),
+    related=(
+        Related("Publish the help center with MkDocs", "../publishing.md#snippets"),
+        Related("internal-link-from-public", "internal-link-from-public.md"),
+        Related("All rules", "index.md"),
     ),
 )
 
 FOLDER_META_INVALID = Rule(
     name="folder-meta-invalid",
-    summary="A folder metadata file (.meta.yml) cannot be read.",
+    summary="A folder metadata file (`.meta.yml`) cannot be read.",
     severity=Severity.ERROR,
     kind="corpus",
     check=folder_meta_invalid,
     shared=LINKS,
-    example=None,
-    what="When mkdocs.yml turns on Material for MkDocs's meta plugin, reports each folder metadata file "
-    "(`.meta.yml`, or the plugin's `meta_file`) that is not a YAML mapping of keys to values, at the line "
-    "where YAML found the problem. It is reported on the file itself, when the whole help center is "
-    "checked or a change touches the file.",
-    why="Folder metadata applies to every page below it, `audience: internal` included. When it cannot be "
-    "read, hclint cannot tell which of those pages may be published, so it withholds all of them and "
-    "the MkDocs build stops. "
-    f"{AI_READER} lose every page of the folder until it is fixed.",
-    suppress="The file is YAML, not an article, so it holds no suppression. Fix the file, or set "
-    "`\"folder-meta-invalid\" = \"off\"` under `[tool.hclint.rules]` (the build still withholds the pages).",
+    what=(
+        "Material for MkDocs has a meta plugin.\n"
+        "When `mkdocs.yml` turns it on, a `.meta.yml` file in a folder gives its settings to every page below it.\n"
+        "hclint reads these files as the plugin reads them.\n"
+        "\n"
+        "The rule reports a folder metadata file that is not a YAML mapping of keys to values.\n"
+        "The finding is on the file itself, at the line where YAML found the problem.\n"
+        "It is reported when hclint checks the whole help center, or when a change touches the file.\n"
+        "\n"
+        "If the plugin names its files differently, with its `meta_file` setting, the rule checks those files.\n"
+        "Without the meta plugin in `mkdocs.yml`, hclint ignores `.meta.yml` files, as MkDocs does."
+    ),
+    why=(
+        "Folder metadata often says who may read a folder, for example `audience: internal`.\n"
+        "When the file cannot be read, hclint cannot tell which pages below it may be published.\n"
+        "So it leaves all of them out of the site, and the MkDocs build stops.\n"
+        "AI assistants that answer customers from the help center lose every page of the folder until the file is fixed."
+    ),
+    example=Example(
+        path="content/team/.meta.yml",
+        mkdocs=META_PLUGIN,
+        intro="With this `mkdocs.yml`:\n\n" + fenced(META_PLUGIN, "yaml") + "\n\n"
+        "this `content/team/.meta.yml` breaks the rule, because the list is never closed:",
+        failing="audience: [internal\n",
+        fixed="audience: [internal]\n",
+    ),
+    suppress=(
+        "The file is YAML, not an article, so a suppression comment cannot go in it.\n"
+        "Fix the file.\n"
+        "To turn the rule off, set `\"folder-meta-invalid\" = \"off\"` under `[tool.hclint.rules]`.\n"
+        "The build still leaves the pages below the file out of the site."
+    ),
+    description="The folder-meta-invalid rule reports a folder metadata file (.meta.yml) that cannot be read.",
+    tags=("publishing", "audience"),
+    reviewed=date(2026, 12, 3),
+    related=(
+        Related("Publish the help center with MkDocs", "../publishing.md"),
+        Related("internal-link-from-public", "internal-link-from-public.md"),
+        Related("All rules", "index.md"),
+    ),
 )
 
 RULES = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from hclint.article import Article
@@ -36,7 +37,6 @@ HARDEST = 3
 HARDEST_MIN_WORDS = 5  # a one-word list item "Configuration." scores as the hardest sentence of all
 EXCERPT_WORDS = 8
 TARGET_KEYS = ("min_reading_ease", "max_grade")
-AI_READER = "AI assistants that answer customers from the help center"
 
 
 @dataclass(frozen=True)
@@ -193,32 +193,92 @@ HARD_TO_READ = Rule(
     severity=Severity.WARNING,
     kind="article",
     check=hard_to_read,
-    what="Scores the article's running text (paragraphs and list items; never code, tables, headings, "
-    "URLs or frontmatter) with textstat. Reports the article when its Flesch reading ease is below "
-    "`min_reading_ease` or its Flesch-Kincaid grade is above `max_grade`, with the score, the target "
-    "and the three hardest sentences with their lines. The language comes from the frontmatter `lang`, "
-    "else the folder's `lang`, else English; each language gets its own variant of the Flesch formula "
-    "(French, German, Spanish, Italian, Dutch, Russian, Hungarian). The grade is an English formula, "
-    "so other languages are held to the reading ease only. An article whose `audience` is listed in "
-    "`audiences` gets that audience's targets. Articles with fewer than `min_words` words of running "
-    "text are not scored: a score of a few lines means little. A language textstat cannot score gets "
-    "an info finding that says so, never silence.",
-    why="Readers come to a help center in the middle of a task, often under stress and often in their "
-    "second language: long sentences and long words make them give up and open a ticket. "
-    f"{AI_READER} also answer better from plain text: short sentences hold one fact each, so an "
-    "assistant can quote the fact without dragging in conditions that belong to another case.",
-    example=Example(failing=_DENSE, fixed=_PLAIN, options={"min_words": 20}),
+    what=(
+        "The rule scores the running text of an article with two formulas from the textstat library.\n"
+        "\n"
+        "- **Flesch reading ease** goes from 0 to 100. Higher is easier. The default target is at least 50.\n"
+        "- **Flesch-Kincaid grade** is the school grade a reader needs. The default target is at most 10.\n"
+        "\n"
+        "Only paragraphs and list items count.\n"
+        "Code, tables, headings, links to web addresses and the frontmatter are left out.\n"
+        "An article with fewer than 100 words of running text is not scored, because a score of a few lines means little.\n"
+        "\n"
+        "When a score misses its target, the finding gives the score and the target.\n"
+        "It also names the three hardest sentences with their lines, so you know where to start.\n"
+        "\n"
+        "## Languages\n"
+        "\n"
+        "The rule reads the language from the `lang` field of the frontmatter.\n"
+        "When there is none, it uses the `lang` of the folder in your configuration, and then English.\n"
+        "\n"
+        "Each language gets its own version of the reading ease formula.\n"
+        "French, German, Spanish, Italian, Dutch, Russian and Hungarian have one.\n"
+        "The grade formula was made for English, so other languages are held to the reading ease only.\n"
+        "\n"
+        "For a language with no formula, the rule reports an info finding that says so.\n"
+        "It never skips an article without telling you.\n"
+        "To stop these findings, turn the rule off for that folder."
+    ),
+    why=(
+        "Readers come to a help center in the middle of a task.\n"
+        "They are often under stress, and often read in their second language.\n"
+        "Long sentences and long words make them give up and open a ticket.\n"
+        "\n"
+        "AI assistants that answer customers from the help center also work better with plain text.\n"
+        "A short sentence holds one fact.\n"
+        "An assistant can quote that fact without the conditions that belong to another case."
+    ),
+    example=Example(
+        failing=_DENSE,
+        fixed=_PLAIN,
+        options={"min_words": 20},
+        intro="With `min_words = 20`, this article breaks the rule:",
+    ),
     options=(
-        Option("min_reading_ease", 50.0, "lowest acceptable Flesch reading ease (0-100, higher is easier)"),
-        Option("max_grade", 10.0, "highest acceptable Flesch-Kincaid grade (English only)"),
-        AudiencesOption(
-            "audiences",
-            {},
-            "targets per frontmatter `audience`, such as `{internal = {min_reading_ease = 30, max_grade = 14}}`",
-        ),
-        Option("min_words", 100, "articles with fewer words of running text are not scored"),
+        Option("min_reading_ease", 50.0, "the lowest reading ease you accept."),
+        Option("max_grade", 10.0, "the highest grade you accept. English only."),
+        AudiencesOption("audiences", {}, "targets for each value of the frontmatter `audience` field."),
+        Option("min_words", 100, "articles with fewer words of running text are not scored."),
+    ),
+    options_notes=(
+        "Set the targets for the whole help center, and change them for one folder:\n"
+        "\n"
+        "```toml\n"
+        "[tool.hclint.rules.hard-to-read]\n"
+        "min_reading_ease = 60\n"
+        "max_grade = 8\n"
+        "\n"
+        "[[tool.hclint.overrides]]\n"
+        "paths = [\"developers/**\"]\n"
+        "rules = { hard-to-read = { max_grade = 12 } }\n"
+        "```\n"
+        "\n"
+        "Give each audience its own targets:\n"
+        "\n"
+        "```toml\n"
+        "[tool.hclint.rules.hard-to-read]\n"
+        "audiences = { internal = { min_reading_ease = 30, max_grade = 14 }, public = { max_grade = 8 } }\n"
+        "```\n"
+        "\n"
+        "An article for `audience: internal` then gets the looser targets.\n"
+        "An article for several audiences must meet the strictest target of them.\n"
+        "\n"
+        "## Works offline\n"
+        "\n"
+        "For English, textstat counts syllables with the CMU Pronouncing Dictionary.\n"
+        "The dictionary ships inside hclint, and hclint hands it to textstat itself.\n"
+        "Nothing is downloaded or written at run time, so the rule works on a machine without network access.\n"
+        "If the dictionary is missing from the installed package, the rule says so in a finding."
     ),
     prepare=_prepare,
+    suppress=(
+        "For one article, add `hclint: {disable: [hard-to-read]}` to its frontmatter.\n"
+        "For a folder or the whole help center, set `\"hard-to-read\" = \"off\"` under `[tool.hclint.rules]` or in an override.\n"
+        "See [Suppressing findings](../suppressing-findings.md)."
+    ),
+    description="The hard-to-read rule scores the prose of an article with the Flesch formulas and names the sentences to fix first.",
+    tags=("readability",),
+    reviewed=date(2026, 12, 3),
 )
 
 _LONG = (
@@ -240,13 +300,34 @@ LONG_SENTENCE = Rule(
     severity=Severity.WARNING,
     kind="article",
     check=long_sentence,
-    what="Reports each sentence of a paragraph, list item or table cell with more than `max_words` "
-    "words, at the line and column where it starts. Code spans do not count as words.",
-    why="A long sentence makes the reader hold every part in mind until the end, and steps hidden in "
-    "it get skipped. " + AI_READER + " split text into passages; a sentence with several facts "
-    "is more often quoted with only half of them.",
+    what=(
+        "The rule counts the words of each sentence in paragraphs, list items and table cells.\n"
+        "It reports each sentence with more than `max_words` words, at the line and column where it starts.\n"
+        "The message shows the first words of the sentence.\n"
+        "\n"
+        "Code spans do not count as words.\n"
+        "A sentence ends at a full stop, a question mark or an exclamation mark.\n"
+        "Common abbreviations such as \"e.g.\" and \"etc.\" do not end a sentence.\n"
+        "Each list item and table cell ends a sentence too."
+    ),
+    why=(
+        "A long sentence makes the reader hold every part in mind until the end.\n"
+        "Steps hidden in a long sentence get skipped.\n"
+        "\n"
+        "AI assistants that answer customers from the help center split text into passages.\n"
+        "A sentence with several facts is more often quoted with only half of them."
+    ),
     example=Example(failing=_LONG, fixed=_SHORT),
-    options=(Option("max_words", 30, "the most words a sentence may have"),),
+    options=(Option("max_words", 30, "the most words a sentence may have."),),
+    options_notes="```toml\n[tool.hclint.rules.long-sentence]\nmax_words = 25\n```",
+    suppress=(
+        "For one sentence, put `<!-- hclint-disable-next-line long-sentence -->` on the line before it.\n"
+        "For a whole article, add `hclint: {disable: [long-sentence]}` to its frontmatter.\n"
+        "For a folder or the whole help center, set `\"long-sentence\" = \"off\"` under `[tool.hclint.rules]` or in an override."
+    ),
+    description="The long-sentence rule reports sentences with more words than your limit, at the line where they start.",
+    tags=("readability",),
+    reviewed=date(2026, 12, 3),
 )
 
 _WALL = (
@@ -269,12 +350,30 @@ LONG_PARAGRAPH = Rule(
     severity=Severity.WARNING,
     kind="article",
     check=long_paragraph,
-    what="Reports each paragraph or list item with more than `max_sentences` sentences, at its first line.",
-    why="A wall of text hides the step the reader is looking for, and on a phone it fills the screen. "
-    "Steps read best as a numbered list. " + AI_READER + " work from passages of a few sentences: "
-    "a paragraph that mixes topics is retrieved for the wrong question.",
-    example=Example(failing=_WALL, fixed=_SPLIT),
-    options=(Option("max_sentences", 6, "the most sentences a paragraph may have"),),
+    what=(
+        "The rule counts the sentences of each paragraph and list item.\n"
+        "It reports each one with more than `max_sentences` sentences, at its first line.\n"
+        "Sentences are counted the same way as for [long-sentence](long-sentence.md)."
+    ),
+    why=(
+        "A wall of text hides the step the reader is looking for.\n"
+        "On a phone, one long paragraph fills the screen.\n"
+        "Steps read best as a numbered list.\n"
+        "\n"
+        "AI assistants that answer customers from the help center work from passages of a few sentences.\n"
+        "A paragraph that mixes topics is found for the wrong question."
+    ),
+    example=Example(failing=_WALL, fixed=_SPLIT, fixed_intro="Fixed, with the steps as a list:"),
+    options=(Option("max_sentences", 6, "the most sentences a paragraph may have."),),
+    options_notes="```toml\n[tool.hclint.rules.long-paragraph]\nmax_sentences = 5\n```",
+    suppress=(
+        "For one paragraph, put `<!-- hclint-disable-next-line long-paragraph -->` on the line before it.\n"
+        "For a whole article, add `hclint: {disable: [long-paragraph]}` to its frontmatter.\n"
+        "For a folder or the whole help center, set `\"long-paragraph\" = \"off\"` under `[tool.hclint.rules]` or in an override."
+    ),
+    description="The long-paragraph rule reports paragraphs and list items with more sentences than your limit.",
+    tags=("readability",),
+    reviewed=date(2026, 12, 3),
 )
 
 RULES = (HARD_TO_READ, LONG_SENTENCE, LONG_PARAGRAPH)

@@ -6,6 +6,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -260,24 +261,78 @@ MISSPELLING = Rule(
     severity=Severity.WARNING,
     kind="article",
     check=check,
-    what="Checks the spelling of the prose with pyspellchecker, in the article's language (frontmatter "
-    "`lang`, else the folder's `lang`, else English). Headings, paragraphs, lists, tables and bold UI "
-    "labels are checked; code, URLs, e-mail addresses, file paths, words with digits or underscores, "
-    "CamelCase names and acronyms in capitals are not. Known words: the language's dictionary, the "
-    f"project dictionary `{WORDLIST}` at the content root (one word a line, `#` starts a comment), "
-    "the `words` option, the frontmatter `spelling: [words]` of the article, and every word of the "
-    "terminology table. Each unknown word is reported at its line and column with up to three "
-    "suggestions. `hclint check --list-unknown-words` lists them all with their counts.",
-    why="A typo makes a careful article look careless, and readers who search for the right spelling "
-    "do not find the page. AI assistants that answer customers from the help center may repeat the "
-    "typo, or fail to match the misspelled passage to the question it answers.",
+    what=(
+        "The rule checks the spelling of the prose with the pyspellchecker library.\n"
+        "It uses the dictionary of the article's language.\n"
+        "The language comes from the `lang` field of the frontmatter, then from the folder's `lang`, and then English.\n"
+        "Dictionaries exist for English, French, German, Spanish, Italian, Dutch, Portuguese, Russian, Arabic, Basque, Latvian and Persian.\n"
+        "\n"
+        "It checks headings, paragraphs, lists and tables.\n"
+        "UI labels in **bold** are prose, so they are checked too.\n"
+        "It never checks:\n"
+        "\n"
+        "- code spans and code blocks,\n"
+        "- web addresses and email addresses,\n"
+        "- file names and paths, such as `docs/setup.md` or `.png`,\n"
+        "- words with digits or underscores, such as `utf8` or `max_words`,\n"
+        "- names in CamelCase, such as `GitHub` or `iPhone`,\n"
+        "- acronyms in capitals, such as `PDF`.\n"
+        "\n"
+        "Each unknown word is reported at its line and column.\n"
+        "The message offers up to three dictionary words that are one letter away.\n"
+        "\n"
+        "A word counts as known when one of these lists has it:\n"
+        "\n"
+        "- the dictionary of the language,\n"
+        "- a short list of everyday software words that the dictionaries lack, such as \"checkbox\" and \"workflow\",\n"
+        "- your project dictionary, `.wordlist.txt` at the content root,\n"
+        "- the `words` option of the rule,\n"
+        "- the `spelling` field of the article's frontmatter,\n"
+        "- your [terminology table](terminology.md), both the terms to avoid and the terms to use.\n"
+        "\n"
+        "Plurals and other regular forms of a known word are known too.\n"
+        "If \"workflow\" is known, so are \"workflows\" and \"workflowed\".\n"
+        "\n"
+        "To build your project dictionary, see [Build a project dictionary](../spelling-dictionary.md)."
+    ),
+    why=(
+        "A typo makes a careful article look careless.\n"
+        "Readers who search for the right spelling do not find the page.\n"
+        "\n"
+        "AI assistants that answer customers from the help center may repeat the typo.\n"
+        "They may also fail to match the misspelled passage to the question it answers."
+    ),
     example=Example(
         failing="# Reset your password\n\nOpen **Setings** and select **Reset password**.\n",
         fixed="# Reset your password\n\nOpen **Settings** and select **Reset password**.\n",
     ),
-    options=(Option("words", (), "more words to accept, in any case, for this folder or the whole help center"),),
+    options=(Option("words", (), "more words to accept, in any case."),),
+    options_notes=(
+        "Set it for the whole help center, or for one folder in an override:\n"
+        "\n"
+        "```toml\n"
+        "[[tool.hclint.overrides]]\n"
+        "paths = [\"developers/**\"]\n"
+        "rules = { misspelling = { words = [\"webhook\", \"Kubernetes\"] } }\n"
+        "```\n"
+        "\n"
+        "For one article, list the words in its frontmatter:\n"
+        "\n"
+        "```yaml\n"
+        "spelling: [Contoso, Fabrikam]\n"
+        "```"
+    ),
     reads=(WORDLIST,),
     prepare=_prepare,
+    suppress=(
+        "For one line, put `<!-- hclint-disable-next-line misspelling -->` on the line before it.\n"
+        "For a passage, wrap it in `<!-- hclint-disable misspelling -->` and `<!-- hclint-enable -->`.\n"
+        "For a folder or the whole help center, set `\"misspelling\" = \"off\"` under `[tool.hclint.rules]` or in an override.\n"
+        "Adding the word to your project dictionary is usually better than a suppression."
+    ),
+    description="The misspelling rule reports words that neither the dictionary of the article's language nor your project dictionary knows.",
+    tags=("spelling",),
+    reviewed=date(2026, 12, 3),
 )
 
 RULES = (MISSPELLING,)
