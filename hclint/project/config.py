@@ -17,6 +17,7 @@ from typing import Any
 from hclint.errors import HclintError
 from hclint.findings import Severity
 from hclint.project.globs import matches
+from hclint.project.i18n import I18n
 from hclint.project.publishing import Audiences
 from hclint.rule import Rule
 
@@ -75,29 +76,35 @@ class Config:
     overrides: tuple[Override, ...] = ()
     mkdocs_file: Path | None = None
     audiences: Audiences = Audiences()
+    i18n: I18n | None = None  # mkdocs-static-i18n's languages, read from mkdocs.yml
 
     def settings_for(self, content_path: str) -> Settings:
-        return self._settings(tuple(i for i, o in enumerate(self.overrides) if matches(content_path, o.paths)))
+        """The settings of one article. Its language: the one its path names in a multilingual
+        site (`page.fr.md`, `fr/page.md`), else its folder's override, else the project's."""
+        marked = self.i18n.marked(content_path) if self.i18n else None
+        return self._settings(tuple(i for i, o in enumerate(self.overrides) if matches(content_path, o.paths)), marked)
 
     def every_settings(self) -> list[Settings]:
         """The project-wide settings and each override's: what some folder may switch on."""
         return [self._settings(())] + [self._settings((i,)) for i in range(len(self.overrides))]
 
     @cached_property
-    def _cache(self) -> dict[tuple[int, ...], Settings]:
+    def _cache(self) -> dict[tuple[tuple[int, ...], str | None], Settings]:
         return {}
 
-    def _settings(self, applicable: tuple[int, ...]) -> Settings:
-        # Overrides are few and shared by whole folders, so settings are built once per combination.
-        if applicable not in self._cache:
+    def _settings(self, applicable: tuple[int, ...], marked: str | None = None) -> Settings:
+        # Overrides and languages are few and shared by whole folders, so settings are built once
+        # per combination.
+        key = (applicable, marked)
+        if key not in self._cache:
             overrides = [self.overrides[i] for i in applicable]
             rules = {
                 name: _resolve(rule, [self.rules.get(name), *(o.rules.get(name) for o in overrides)])
                 for name, rule in self.registry.items()
             }
-            lang = next((o.lang for o in reversed(overrides) if o.lang), self.lang)
-            self._cache[applicable] = Settings(rules, lang)
-        return self._cache[applicable]
+            lang = marked or next((o.lang for o in reversed(overrides) if o.lang), self.lang)
+            self._cache[key] = Settings(rules, lang)
+        return self._cache[key]
 
     def effective(self) -> dict[str, Any]:
         """The configuration as hclint will apply it, in the shape of hclint.toml."""
@@ -287,7 +294,14 @@ def _build(table: Mapping[str, Any], root: Path, source: Path | None, registry: 
         overrides=tuple(reader.override(o, f"overrides[{i}]") for i, o in enumerate(overrides)),
         mkdocs_file=mkdocs_file,
         audiences=_audiences(reader, table),
+        i18n=_i18n(mkdocs_file),
     )
+
+
+def _i18n(mkdocs_file: Path | None) -> I18n | None:
+    from hclint.project.site import load_site
+
+    return load_site(mkdocs_file).i18n if mkdocs_file else None
 
 
 def _audiences(reader: _Reader, table: Mapping[str, Any]) -> Audiences:

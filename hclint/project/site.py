@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from hclint.memo import bounded, once
+from hclint.project.i18n import I18n, i18n_of
 
 Slugify = Callable[[str, str], str]
 DEFAULT_EXCLUDE = (".*", "/templates/")  # MkDocs excludes these whatever exclude_docs says
@@ -68,6 +69,7 @@ class Site:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     not_in_nav: tuple[str, ...] = ()
     meta_file: str | None = None  # the name of folder metadata files, when the meta plugin is on
+    i18n: I18n | None = None  # mkdocs-static-i18n's languages, when it is on
     snippets: Snippets | None = None
 
     def nav_title(self, content_path: str) -> str | None:
@@ -146,6 +148,7 @@ def _load_site(mkdocs_file: Path, mtime_ns: int, size: int, cwd: Path) -> Site:
         exclude=DEFAULT_EXCLUDE + _patterns(data.get("exclude_docs")) + _patterns(data.get("draft_docs")),
         not_in_nav=_patterns(data.get("not_in_nav")),
         meta_file=meta_file_of(data.get("plugins")),
+        i18n=i18n_of(data.get("plugins")),
         snippets=snippets_of(extensions, (mkdocs_file.parent.resolve(), cwd)),
     )
 
@@ -161,6 +164,11 @@ def _plugins(items: Any) -> Iterator[tuple[str, Mapping[str, Any]]]:
         elif isinstance(item, Mapping):
             for name, settings in item.items():
                 yield str(name), settings if isinstance(settings, Mapping) else {}
+
+
+def plugin_settings(plugins: Any, names: tuple[str, ...]) -> Mapping[str, Any] | None:
+    """The settings of the first of mkdocs.yml's plugins named one of names, or None."""
+    return next((settings for name, settings in _plugins(plugins) if name in names), None)
 
 
 def meta_file_of(plugins: Any) -> str | None:
