@@ -17,6 +17,9 @@ from hclint.cli import main
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 TODAY = "2026-11-23"
+# Every process a test starts (hclint, mkdocs with the plugin) runs this checkout's code, whatever
+# hclint the environment has installed: an editable install of another checkout included.
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
 
 
 def write_center(root: Path, files: Mapping[str, str | bytes], config: str | Mapping = "") -> Path:
